@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PushstreamError,
+  RegistrySerde,
+  valueSubject,
+  type CompatibilityLevel,
+  type SchemaRegistryClient,
+} from '../src/index.js';
+
+/** A registry client that counts calls; the wire format is faked as `id:json`. */
+class CountingClient implements SchemaRegistryClient {
+  readonly calls: string[] = [];
+  failLatestOnce = false;
+  latestDelayMs = 0;
+  async setCompatibility(subject: string, level: CompatibilityLevel): Promise<void> {
+    this.calls.push(`config ${subject} ${level}`);
+  }
+  async register(subject: string): Promise<number> {
+    this.calls.push(`register ${subject}`);
+    return 7;
+  }
+  async latestId(subject: string): Promise<number> {
+    this.calls.push(`latest ${subject}`);
+    if (this.latestDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latestDelayMs));
+    if (this.failLatestOnce) {
+      this.failLatestOnce = false;
+      throw new PushstreamError('REGISTRY_UNAVAILABLE', 'down');
+    }
+    return 42;
+  }
+  async encode(schemaId: number, value: unknown): Promise<Buffer> {
+    return Buffer.from(`${schemaId}:${JSON.stringify(value)}`);
+  }
+  async decode(buffer: Buffer): Promise<unknown> {
+    const text = buffer.toString();
+    return JSON.parse(text.slice(text.indexOf(':') + 1)) as unknown;
+  }
+}
+
+describe('RegistrySerde', () => {
+  it('looks a subject up once, then encodes from the cache', async () => {
+    const client = new CountingClient();
+    const serde = new RegistrySerde(client);
+    for (let i = 0; i < 100; i += 1) await serde.encode('t-value', { i });
+    expect(client.calls).toEqual(['latest t-value']);
+    expect((await serde.encode('t-value', { i: 1 })).toString()).toBe('42:{"i":1}');
+  });
+
+  it('shares one lookup between concurrent misses', async () => {
+    const client = new CountingClient();
+    client.latestDelayMs = 20;
+    const serde = new RegistrySerde(client);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => serde.encode('t-value', { i })));
+    expect(client.calls).toEqual(['latest t-value']);
+  });
+
+  it('does not cache a failed lookup', async () => {
+    const client = new CountingClient();
+    client.failLatestOnce = true;
+    const serde = new RegistrySerde(client);
+    await expect(serde.encode('t-value', {})).rejects.toMatchObject({ code: 'REGISTRY_UNAVAILABLE' });
+    await expect(serde.encode('t-value', { ok: true })).resolves.toEqual(Buffer.from('42:{"ok":true}'));
+    expect(client.calls).toEqual(['latest t-value', 'latest t-value']);
+  });
+
+  it('registers with BACKWARD compatibility and encodes with the registered id without a lookup', async () => {
+    const client = new CountingClient();
+    const serde = new RegistrySerde(client);
+    expect(await serde.register('t-value', { type: 'record', name: 'T', fields: [] })).toBe(7);
+    await serde.encode('t-value', {});
+    expect(client.calls).toEqual(['config t-value BACKWARD', 'register t-value']);
+  });
+
+  it('decodes through the client', async () => {
+    const serde = new RegistrySerde(new CountingClient());
+    expect(await serde.decode(Buffer.from('42:{"a":1}'))).toEqual({ a: 1 });
+  });
+
+  it('names subjects by the topic-name strategy', () => {
+    expect(valueSubject('pushstream.device-events.v1')).toBe('pushstream.device-events.v1-value');
+  });
+});
