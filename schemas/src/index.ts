@@ -1,0 +1,2 @@
+export * from './topology/topic-spec.js';
+export * from './topology/topology.js';
