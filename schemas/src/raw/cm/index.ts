@@ -1,0 +1,2 @@
+export * from './cm-event.js';
+export * from './parse-cm.js';
