@@ -31,12 +31,18 @@ function counting(client: SchemaRegistryClient): {
   client: SchemaRegistryClient;
   counts: Record<string, number>;
 } {
-  const counts: Record<string, number> = { setCompatibility: 0, register: 0, latestId: 0 };
+  const counts: Record<string, number> = {
+    setCompatibility: 0,
+    checkCompatibility: 0,
+    register: 0,
+    latestId: 0,
+  };
   const bump = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
   return {
     counts,
     client: {
       setCompatibility: (...args) => (bump('setCompatibility'), client.setCompatibility(...args)),
+      checkCompatibility: (...args) => (bump('checkCompatibility'), client.checkCompatibility(...args)),
       register: (...args) => (bump('register'), client.register(...args)),
       latestId: (...args) => (bump('latestId'), client.latestId(...args)),
       encode: (...args) => client.encode(...args),
@@ -65,7 +71,7 @@ describe('Avro through the real registry', () => {
       note: i === 7 ? 'seven' : null,
     }));
     const encoded = await Promise.all(values.map((value) => serde.encode(subject, value)));
-    expect(counts).toEqual({ setCompatibility: 1, register: 1, latestId: 0 });
+    expect(counts).toEqual({ setCompatibility: 1, checkCompatibility: 1, register: 1, latestId: 0 });
     expect(encoded[0]?.[0]).toBe(0);
     expect(encoded[0]?.readUInt32BE(1)).toBe(id);
 

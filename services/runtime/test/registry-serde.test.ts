@@ -15,6 +15,13 @@ class CountingClient implements SchemaRegistryClient {
   async setCompatibility(subject: string, level: CompatibilityLevel): Promise<void> {
     this.calls.push(`config ${subject} ${level}`);
   }
+  incompatible = false;
+  async checkCompatibility(subject: string): Promise<{ compatible: boolean; messages: string[] }> {
+    this.calls.push(`check ${subject}`);
+    return this.incompatible
+      ? { compatible: false, messages: ['reader field x has no default'] }
+      : { compatible: true, messages: [] };
+  }
   async register(subject: string): Promise<number> {
     this.calls.push(`register ${subject}`);
     return 7;
@@ -68,7 +75,19 @@ describe('RegistrySerde', () => {
     const serde = new RegistrySerde(client);
     expect(await serde.register('t-value', { type: 'record', name: 'T', fields: [] })).toBe(7);
     await serde.encode('t-value', {});
-    expect(client.calls).toEqual(['config t-value BACKWARD', 'register t-value']);
+    expect(client.calls).toEqual(['config t-value BACKWARD', 'check t-value', 'register t-value']);
+  });
+
+  it("refuses an incompatible schema with the registry's reasons and registers nothing", async () => {
+    const client = new CountingClient();
+    client.incompatible = true;
+    const serde = new RegistrySerde(client);
+    await expect(serde.register('t-value', { type: 'record', name: 'T', fields: [] })).rejects.toMatchObject({
+      code: 'SCHEMA_INCOMPATIBLE',
+      message:
+        'schema is not BACKWARD compatible with the latest version of t-value: reader field x has no default',
+    });
+    expect(client.calls).not.toContain('register t-value');
   });
 
   it('decodes through the client', async () => {

@@ -12,6 +12,11 @@ export type CompatibilityLevel = 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' 
 export interface SchemaRegistryClient {
   /** Sets the subject's compatibility level. */
   setCompatibility(subject: string, level: CompatibilityLevel): Promise<void>;
+  /**
+   * Whether `schema` may be registered under `subject` given the subject's compatibility level (checked
+   * against its latest version); a subject that does not exist yet accepts anything.
+   */
+  checkCompatibility(subject: string, schema: string): Promise<{ compatible: boolean; messages: string[] }>;
   /** Registers (or finds) an Avro schema under a subject; returns its id. */
   register(subject: string, schema: string): Promise<number>;
   /** The id of the subject's latest schema. One HTTP call each time: cache above this. */
@@ -74,8 +79,27 @@ export function createSchemaRegistryClient(config: RegistryConfig): SchemaRegist
         compatibility: level,
       });
     },
+    async checkCompatibility(subject, schema) {
+      let answer: unknown;
+      try {
+        answer = await call(
+          'POST',
+          `/compatibility/subjects/${encodeURIComponent(subject)}/versions/latest?verbose=true`,
+          `checking compatibility on subject ${subject}`,
+          { schemaType: 'AVRO', schema },
+        );
+      } catch (error) {
+        if (error instanceof PushstreamError && error.code === 'SCHEMA_NOT_FOUND')
+          return { compatible: true, messages: [] };
+        throw error;
+      }
+      const verdict = (answer ?? {}) as { is_compatible?: unknown; messages?: unknown };
+      const messages = Array.isArray(verdict.messages) ? verdict.messages.map(String) : [];
+      return { compatible: verdict.is_compatible === true, messages };
+    },
     async register(subject, schema) {
       // Registered over plain HTTP: the library's register() insists on its own compatibility handling.
+      // schemaType is explicit: Apicurio's content-type detection fails on some valid Avro schemas.
       const answer = await call(
         'POST',
         `/subjects/${encodeURIComponent(subject)}/versions`,

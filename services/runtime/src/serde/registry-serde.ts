@@ -1,3 +1,4 @@
+import { PushstreamError } from '../errors/pushstream-error.js';
 import type { CompatibilityLevel, SchemaRegistryClient } from './registry-client.js';
 
 /**
@@ -13,7 +14,8 @@ export class RegistrySerde {
 
   /**
    * Registers `schema` under `subject` with the given compatibility level (BACKWARD by default) and
-   * caches its id for encoding. Run at start-up, once per output subject.
+   * caches its id for encoding; an incompatible schema is refused with SCHEMA_INCOMPATIBLE and the
+   * registry's reasons. Run at start-up, once per output subject.
    */
   async register(
     subject: string,
@@ -22,6 +24,13 @@ export class RegistrySerde {
   ): Promise<number> {
     const text = typeof schema === 'string' ? schema : JSON.stringify(schema);
     await this.client.setCompatibility(subject, compatibility);
+    const verdict = await this.client.checkCompatibility(subject, text);
+    if (!verdict.compatible) {
+      throw new PushstreamError(
+        'SCHEMA_INCOMPATIBLE',
+        `schema is not ${compatibility} compatible with the latest version of ${subject}${verdict.messages.length > 0 ? `: ${verdict.messages.join('; ')}` : ''}`,
+      );
+    }
     const id = await this.client.register(subject, text);
     this.idBySubject.set(subject, Promise.resolve(id));
     return id;

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { createPipelineMetrics, type PipelineMetrics } from '../metrics/pipeline-metrics.js';
 import { createSchemaRegistryClient } from '../serde/registry-client.js';
 import { RegistrySerde } from '../serde/registry-serde.js';
+import { registerTopologySchemas } from '../serde/register-topology-schemas.js';
 import { provisionTopics, type ProvisionReport } from '../topology/provision-topics.js';
 
 /** Everything a service's shell needs, built from validated config. */
@@ -32,6 +33,8 @@ export interface ServiceRuntime {
   onShutdown(step: ShutdownStep): void;
   /** Creates missing topics and verifies existing ones. */
   provision(topics?: readonly ResolvedTopic[]): Promise<ProvisionReport>;
+  /** Registers the Avro value schemas of the topics (BACKWARD); refuses an incompatible change. */
+  registerSchemas(topics?: readonly ResolvedTopic[]): Promise<Map<string, number>>;
 }
 
 /** Options of `startServiceRuntime`. */
@@ -109,5 +112,6 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     onShutdown: (step) => serviceSteps.push(step),
     provision: (subset) =>
       provisionTopics(kafka, subset ?? topics, { create: config.topicAutoCreate, logger }),
+    registerSchemas: (subset) => registerTopologySchemas(serde, subset ?? topics),
   };
 }
