@@ -23,6 +23,7 @@ export * from './kafka/consumer-loop.js';
 export * from './serde/registry-client.js';
 export * from './serde/registry-serde.js';
 export * from './serde/register-topology-schemas.js';
+export * from './serde/topic-serde.js';
 export * from './topology/topic-drift.js';
 export * from './topology/provision-topics.js';
 export * from './lifecycle/shutdown-sequence.js';

@@ -47,6 +47,7 @@ function counting(client: SchemaRegistryClient): {
       latestId: (...args) => (bump('latestId'), client.latestId(...args)),
       encode: (...args) => client.encode(...args),
       decode: (...args) => client.decode(...args),
+      writerType: (...args) => client.writerType(...args),
     },
   };
 }

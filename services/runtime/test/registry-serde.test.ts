@@ -1,3 +1,4 @@
+import avro from 'avsc';
 import { describe, expect, it } from 'vitest';
 import {
   PushstreamError,
@@ -37,6 +38,13 @@ class CountingClient implements SchemaRegistryClient {
   }
   async encode(schemaId: number, value: unknown): Promise<Buffer> {
     return Buffer.from(`${schemaId}:${JSON.stringify(value)}`);
+  }
+  writerTypes = new Map<number, avro.Type>();
+  async writerType(schemaId: number): Promise<avro.Type> {
+    this.calls.push(`writer ${schemaId}`);
+    const type = this.writerTypes.get(schemaId);
+    if (type === undefined) throw new PushstreamError('SCHEMA_NOT_FOUND', `no schema ${schemaId}`);
+    return type;
   }
   async decode(buffer: Buffer): Promise<unknown> {
     const text = buffer.toString();
@@ -93,6 +101,56 @@ describe('RegistrySerde', () => {
   it('decodes through the client', async () => {
     const serde = new RegistrySerde(new CountingClient());
     expect(await serde.decode(Buffer.from('42:{"a":1}'))).toEqual({ a: 1 });
+  });
+
+  it('decodes into the reader schema, fetching each writer schema and building its resolver once', async () => {
+    const writerV1 = avro.Type.forSchema({
+      type: 'record',
+      name: 'T',
+      fields: [{ name: 'a', type: 'string' }],
+    });
+    const readerV2 = avro.Type.forSchema({
+      type: 'record',
+      name: 'T',
+      fields: [
+        { name: 'a', type: 'string' },
+        { name: 'b', type: 'int', default: 7 },
+      ],
+    });
+    const client = new CountingClient();
+    client.writerTypes.set(3, writerV1);
+    const serde = new RegistrySerde(client);
+    const wire = (value: unknown) => Buffer.concat([Buffer.from([0, 0, 0, 0, 3]), writerV1.toBuffer(value)]);
+    const decoded = await Promise.all([
+      serde.decodeAs(wire({ a: 'x' }), readerV2),
+      serde.decodeAs(wire({ a: 'y' }), readerV2),
+    ]);
+    expect(decoded.map((value) => ({ ...(value as object) }))).toEqual([
+      { a: 'x', b: 7 },
+      { a: 'y', b: 7 },
+    ]);
+    expect(client.calls).toEqual(['writer 3']);
+  });
+
+  it('rejects bytes that are not Confluent wire format and writers the reader cannot read', async () => {
+    const client = new CountingClient();
+    client.writerTypes.set(
+      4,
+      avro.Type.forSchema({ type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }] }),
+    );
+    const reader = avro.Type.forSchema({
+      type: 'record',
+      name: 'T',
+      fields: [{ name: 'c', type: 'string' }],
+    });
+    const serde = new RegistrySerde(client);
+    await expect(serde.decodeAs(Buffer.from('{"json":true}'), reader)).rejects.toMatchObject({
+      code: 'RECORD_DECODE_FAILED',
+      message: 'not Confluent wire format: magic byte 123',
+    });
+    await expect(serde.decodeAs(Buffer.from([0, 0, 0, 0, 4, 2]), reader)).rejects.toMatchObject({
+      code: 'SCHEMA_INCOMPATIBLE',
+    });
   });
 
   it('names subjects by the topic-name strategy', () => {

@@ -7,8 +7,10 @@ import {
   RegistrySerde,
   createSchemaRegistryClient,
   registerTopologySchemas,
+  topicSerde,
   valueSubject,
 } from '../src/index.js';
+import type { ConnectorCheckpoint } from '@pushstream/schemas';
 
 type Json = Record<string, unknown>;
 
@@ -64,6 +66,34 @@ describe('pushstream schemas in the real registry', () => {
       );
     },
   );
+
+  it('decodes records of an older schema version into the current shape, defaults filled', async () => {
+    const topic = uniqueName('compat-evolve');
+    const registry = serde();
+    const current = avroSchema('ConnectorCheckpoint') as Json;
+    const older = {
+      ...current,
+      fields: (current.fields as Json[]).filter((field) => field.name !== 'connectorInstance'),
+    };
+    await registry.register(valueSubject(topic), older);
+    const written = await registry.encode(valueSubject(topic), {
+      streamId: 's',
+      appKey: 'app',
+      offset: '1000',
+      lastEventId: null,
+      updatedAt: 5,
+    });
+    await registry.register(valueSubject(topic), current);
+    const checkpoints = topicSerde<ConnectorCheckpoint>(serde(), topic, 'ConnectorCheckpoint');
+    expect({ ...(await checkpoints.decode(written)) }).toEqual({
+      streamId: 's',
+      appKey: 'app',
+      offset: '1000',
+      lastEventId: null,
+      updatedAt: 5,
+      connectorInstance: null,
+    });
+  });
 
   it('lets a consumer decode records written with the registered schema using only the registry', async () => {
     const subject = valueSubject(uniqueName('compat-decode'));

@@ -1,4 +1,5 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import type avro from 'avsc';
 import type { RegistryConfig } from '../config/runtime-config.js';
 import { PushstreamError, errorMessage } from '../errors/pushstream-error.js';
 
@@ -25,6 +26,8 @@ export interface SchemaRegistryClient {
   encode(schemaId: number, value: unknown): Promise<Buffer>;
   /** Decodes Confluent wire format with the writer's schema (fetched once per id by the library). */
   decode(buffer: Buffer): Promise<unknown>;
+  /** The writer schema of an id as an avsc Type (fetched once per id by the library). */
+  writerType(schemaId: number): Promise<avro.Type>;
 }
 
 /** Creates the registry client from config (basic auth when configured). */
@@ -136,6 +139,13 @@ export function createSchemaRegistryClient(config: RegistryConfig): SchemaRegist
           `value does not match schema ${schemaId}: ${errorMessage(error)}`,
           { cause: error },
         );
+      }
+    },
+    async writerType(schemaId) {
+      try {
+        return (await registry.getSchema(schemaId)) as unknown as avro.Type;
+      } catch (error) {
+        throw fromLibraryError(error, `fetching schema ${schemaId}`);
       }
     },
     async decode(buffer) {

@@ -1,4 +1,8 @@
-import { PushstreamError } from '../errors/pushstream-error.js';
+import type avro from 'avsc';
+
+/** avsc declares its Resolver class without exporting it. */
+type AvroResolver = ReturnType<avro.Type['createResolver']>;
+import { PushstreamError, errorMessage } from '../errors/pushstream-error.js';
 import type { CompatibilityLevel, SchemaRegistryClient } from './registry-client.js';
 
 /**
@@ -9,6 +13,7 @@ import type { CompatibilityLevel, SchemaRegistryClient } from './registry-client
  */
 export class RegistrySerde {
   private readonly idBySubject = new Map<string, Promise<number>>();
+  private readonly resolvers = new WeakMap<avro.Type, Map<number, Promise<AvroResolver>>>();
 
   constructor(private readonly client: SchemaRegistryClient) {}
 
@@ -55,6 +60,57 @@ export class RegistrySerde {
   /** Decodes a Confluent wire-format record with its writer schema. */
   decode(buffer: Buffer): Promise<unknown> {
     return this.client.decode(buffer);
+  }
+
+  /**
+   * Decodes a Confluent wire-format record into the shape of `reader` (schema evolution: fields the
+   * writer lacked get their defaults, fields the reader lacks are skipped). The resolver is built once
+   * per writer id and reader, never per record.
+   */
+  async decodeAs(buffer: Buffer, reader: avro.Type): Promise<unknown> {
+    if (buffer.length < 5 || buffer[0] !== 0) {
+      throw new PushstreamError(
+        'RECORD_DECODE_FAILED',
+        `not Confluent wire format: ${buffer.length < 5 ? 'shorter than its 5-byte header' : `magic byte ${buffer[0]}`}`,
+      );
+    }
+    const schemaId = buffer.readInt32BE(1);
+    const resolver = await this.resolver(reader, schemaId);
+    try {
+      return reader.fromBuffer(buffer.subarray(5), resolver, true) as unknown;
+    } catch (error) {
+      throw new PushstreamError(
+        'RECORD_DECODE_FAILED',
+        `record does not match its writer schema ${schemaId}: ${errorMessage(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  private resolver(reader: avro.Type, schemaId: number): Promise<AvroResolver> {
+    let byId = this.resolvers.get(reader);
+    if (byId === undefined) {
+      byId = new Map();
+      this.resolvers.set(reader, byId);
+    }
+    let resolver = byId.get(schemaId);
+    if (resolver === undefined) {
+      const cache = byId;
+      resolver = this.client.writerType(schemaId).then((writer) => {
+        try {
+          return reader.createResolver(writer);
+        } catch (error) {
+          throw new PushstreamError(
+            'SCHEMA_INCOMPATIBLE',
+            `writer schema ${schemaId} cannot be read as ${reader.name ?? 'the reader schema'}: ${errorMessage(error)}`,
+            { cause: error },
+          );
+        }
+      });
+      resolver.catch(() => cache.delete(schemaId));
+      byId.set(schemaId, resolver);
+    }
+    return resolver;
   }
 }
 
