@@ -1,14 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChildService, createTestTopics, testKafka, uniqueName, waitFor } from '@pushstream/test-kit';
-import {
-  HealthState,
-  createConsumerLoop,
-  createKafkaClient,
-  createLogger,
-  createPipelineMetrics,
-  createPipelineProducer,
-} from '../src/index.js';
+import { createConsumerLoop } from '../src/index.js';
+import { loopDeps } from './support/loop-deps.js';
 import { infraBrokers, infraEnv } from './support/infra-env.js';
 
 const RELAY = fileURLToPath(new URL('./fixtures/relay-consumer.ts', import.meta.url));
@@ -47,20 +41,13 @@ describe('a SIGTERMed consumer', () => {
       (line) => line.msg === 'joined consumer group' && line.assigned === 4,
     );
 
-    const logger = createLogger({ serviceName: 'leave-it', level: 'silent' });
-    const kafka = createKafkaClient({ clientId: 'leave-it', brokers, connectionTimeoutMs: 10_000 }, logger);
-    const producer = createPipelineProducer(kafka);
-    await producer.connect();
+    const deps = await loopDeps('leave-it');
+    const { producer } = deps;
     const member = createConsumerLoop({
-      kafka,
-      stage: 'leave-it',
+      ...deps,
       groupId,
       topics: [input],
-      producer,
       dlqTopic: `${input}-dlq`,
-      metrics: createPipelineMetrics({ stage: 'leave-it' }),
-      logger,
-      health: new HealthState({}),
       sessionTimeoutMs,
       heartbeatIntervalMs: 500,
       handler: () => ({ outputs: [] }),

@@ -7,15 +7,8 @@ import {
   uniqueName,
   waitFor,
 } from '@pushstream/test-kit';
-import {
-  HealthState,
-  createConsumerLoop,
-  createKafkaClient,
-  createLogger,
-  createPipelineMetrics,
-  createPipelineProducer,
-  type ConsumerLoopOptions,
-} from '../src/index.js';
+import { createConsumerLoop } from '../src/index.js';
+import { loopDeps } from './support/loop-deps.js';
 import { infraBrokers } from './support/infra-env.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,20 +23,6 @@ async function produce(brokers: string[], topic: string, count: number, from = 0
   await producer.disconnect();
 }
 
-function loopOptions(
-  brokers: string[],
-  stage: string,
-): Pick<ConsumerLoopOptions, 'kafka' | 'stage' | 'metrics' | 'logger' | 'health'> {
-  const logger = createLogger({ serviceName: stage, level: 'silent' });
-  return {
-    kafka: createKafkaClient({ clientId: stage, brokers, connectionTimeoutMs: 10_000 }, logger),
-    stage,
-    metrics: createPipelineMetrics({ stage }),
-    logger,
-    health: new HealthState({}),
-  };
-}
-
 describe('consumer loop liveness against real Kafka', () => {
   const brokers = infraBrokers();
   const test = testKafka(brokers);
@@ -54,16 +33,14 @@ describe('consumer loop liveness against real Kafka', () => {
     const groupId = uniqueName('it-slow-group');
     await createTestTopics(test, [{ name: input }, { name: output }, { name: `${input}-dlq` }]);
     await produce(brokers, input, 90);
-    const base = loopOptions(brokers, 'slow-it');
-    const producer = createPipelineProducer(base.kafka);
-    await producer.connect();
+    const base = await loopDeps('slow-it');
+    const { producer } = base;
     const sessionTimeoutMs = 6000;
     // One chunk of 90 records at 100 ms each takes 9 s: only the loop's own heartbeats keep the member alive.
     const loop = createConsumerLoop({
       ...base,
       groupId,
       topics: [input],
-      producer,
       dlqTopic: `${input}-dlq`,
       chunkSize: 500,
       sessionTimeoutMs,
@@ -95,14 +72,12 @@ describe('consumer loop liveness against real Kafka', () => {
     const groupId = uniqueName('it-pause-group');
     await createTestTopics(test, [{ name: input, partitions: 2 }, { name: `${input}-dlq` }]);
     const seen: string[] = [];
-    const base = loopOptions(brokers, 'pause-it');
-    const producer = createPipelineProducer(base.kafka);
-    await producer.connect();
+    const base = await loopDeps('pause-it');
+    const { producer } = base;
     const loop = createConsumerLoop({
       ...base,
       groupId,
       topics: [input],
-      producer,
       dlqTopic: `${input}-dlq`,
       handler: (record) => {
         seen.push(`${record.partition}:${record.value?.toString() ?? ''}`);
