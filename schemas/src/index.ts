@@ -7,3 +7,4 @@ export * from './catalog/render-asyncapi.js';
 export * from './catalog/render-topics-page.js';
 export * from './raw/index.js';
 export * from './fixtures/index.js';
+export * from './generator/index.js';
