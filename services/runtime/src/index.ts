@@ -20,6 +20,7 @@ export * from './kafka/dead-letter.js';
 export * from './kafka/retry-in-place.js';
 export * from './kafka/assignment-tracker.js';
 export * from './kafka/consumer-loop.js';
+export * from './kafka/read-topic-to-end.js';
 export * from './serde/registry-client.js';
 export * from './serde/registry-serde.js';
 export * from './serde/register-topology-schemas.js';

@@ -6,6 +6,7 @@ import type { PipelineMetrics } from '../metrics/pipeline-metrics.js';
 import { AssignmentTracker, partitionsOf } from './assignment-tracker.js';
 import { deadLetterRecord } from './dead-letter.js';
 import type { PipelineProducer } from './producer.js';
+import { toConsumedRecord } from './consumed-record.js';
 import type { ConsumedRecord, OutputRecord, TopicPartition } from './records.js';
 import { retryInPlace, type BackoffOptions } from './retry-in-place.js';
 
@@ -302,28 +303,6 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
     resume: (partitions) => consumer.resume(groupByTopic(partitions)),
     assignment: () => assignment.partitions(),
   };
-}
-
-function toConsumedRecord(tp: TopicPartition, message: KafkaMessage): ConsumedRecord {
-  return {
-    topic: tp.topic,
-    partition: tp.partition,
-    offset: message.offset,
-    key: message.key,
-    value: message.value,
-    headers: flattenHeaders(message.headers),
-    timestampMs: Number(message.timestamp),
-  };
-}
-
-function flattenHeaders(headers: KafkaMessage['headers']): Record<string, Buffer | string | undefined> {
-  const out: Record<string, Buffer | string | undefined> = {};
-  if (headers === undefined) return out;
-  for (const [name, value] of Object.entries(headers)) {
-    // kafkajs gives an array when a header name repeats; the last value wins, as in Java's lastHeader().
-    out[name] = Array.isArray(value) ? value.at(-1) : value;
-  }
-  return out;
 }
 
 function groupByTopic(partitions: readonly TopicPartition[]): { topic: string; partitions: number[] }[] {

@@ -10,6 +10,13 @@ export const HEADERS = {
   sourceTopic: 'pushstream-source-topic',
   sourcePartition: 'pushstream-source-partition',
   sourceOffset: 'pushstream-source-offset',
+  /** Lineage of raw records: which source, when received, by which connector instance. */
+  source: 'pushstream-source',
+  receivedAt: 'pushstream-received-at',
+  connectorInstance: 'pushstream-connector-instance',
+  /** The RTDS stream and offset of a raw RTDS record. */
+  rtdsStream: 'pushstream-rtds-stream',
+  rtdsOffset: 'pushstream-rtds-offset',
 } as const;
 
 /** Longest error message kept in a DLQ header (the original value is kept whole). */
