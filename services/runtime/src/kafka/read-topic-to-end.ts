@@ -52,16 +52,17 @@ export async function readTopicToEnd(
         consumer
           .run({
             autoCommit: false,
-            eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+            eachBatch: async (payload) => {
+              const { batch } = payload;
               const end = remaining.get(batch.partition);
               if (end === undefined) return;
               for (const message of batch.messages) {
                 if (BigInt(message.offset) >= end) break;
                 await onRecord(toConsumedRecord({ topic, partition: batch.partition }, message));
                 count += 1;
-                resolveOffset(message.offset);
+                payload.resolveOffset(message.offset);
               }
-              await heartbeat();
+              await payload.heartbeat();
               // Transaction markers occupy offsets no message has: the batch's last offset says how far we got.
               if (BigInt(batch.lastOffset()) + 1n >= end) remaining.delete(batch.partition);
               if (remaining.size === 0) {
