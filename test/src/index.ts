@@ -7,3 +7,4 @@ export * from './kafka/test-kafka.js';
 export * from './kafka/topic-reader.js';
 export * from './process/child-service.js';
 export type { ProvidedInfra } from './infra/vitest-context.js';
+export * from './simulators/rtds/index.js';

@@ -56,6 +56,32 @@ export const ERROR_CODES = {
     retriable: false,
     description: 'Graceful shutdown did not finish within its deadline.',
   },
+  SHUTDOWN_IN_PROGRESS: {
+    retriable: true,
+    description: 'The service is shutting down and takes no new work; another replica or a retry will.',
+  },
+  REQUEST_UNAUTHENTICATED: {
+    retriable: false,
+    description: 'An inbound HTTP request had missing or wrong credentials for its source (HTTP 401).',
+  },
+  REQUEST_ROUTE_NOT_FOUND: {
+    retriable: false,
+    description: 'An inbound HTTP request named no configured route or source (HTTP 404).',
+  },
+  REQUEST_METHOD_NOT_ALLOWED: {
+    retriable: false,
+    description: 'An inbound HTTP request used a method its route does not accept (HTTP 405).',
+  },
+  REQUEST_UNSUPPORTED_MEDIA_TYPE: {
+    retriable: false,
+    description:
+      'An inbound HTTP request body had a content type, charset or encoding that is not accepted (HTTP 415).',
+  },
+  REQUEST_UNREADABLE: {
+    retriable: false,
+    description:
+      'An inbound HTTP request could not be read: malformed HTTP, headers too large, or sent too slowly.',
+  },
 } as const satisfies Record<string, { retriable: boolean; description: string }>;
 
 /** One of the closed list of error codes. */

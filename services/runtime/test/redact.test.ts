@@ -10,6 +10,10 @@ describe('redactConfig', () => {
       KAFKA_BROKERS: ['a:9092'],
       partner: { apiKey: 'k', AUTH_TOKEN: 't', baseUrl: 'https://api.infobip.com' },
       SERVICE_NAME: 'sink',
+      KAFKA_SSL_REJECT_UNAUTHORIZED: true,
+      KAFKA_SSL_KEY_FILE: '/etc/tls/key.pem',
+      RTDS_MASTER_SECRET: 'ms',
+      authToken: 'at',
     });
     expect(redacted).toEqual({
       KAFKA_SASL_PASSWORD: REDACTED,
@@ -17,6 +21,10 @@ describe('redactConfig', () => {
       KAFKA_BROKERS: ['a:9092'],
       partner: { apiKey: REDACTED, AUTH_TOKEN: REDACTED, baseUrl: 'https://api.infobip.com' },
       SERVICE_NAME: 'sink',
+      KAFKA_SSL_REJECT_UNAUTHORIZED: true,
+      KAFKA_SSL_KEY_FILE: '/etc/tls/key.pem',
+      RTDS_MASTER_SECRET: REDACTED,
+      authToken: REDACTED,
     });
   });
 

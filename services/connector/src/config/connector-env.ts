@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envPositiveInt, envString, envUrl, serviceEnvSchema } from '@pushstream/runtime';
+import { webhookEnvShape } from '../webhooks/webhook-config.js';
 
 /** A JSON array in an environment variable (RTDS filter objects). */
 const envJsonArray = z.string().transform((text, ctx) => {
@@ -14,10 +15,12 @@ const envJsonArray = z.string().transform((text, ctx) => {
 });
 
 /**
- * The connector's environment on top of the runtime's. One Airship app per connector deployment: its
- * event stream (Bearer token) and, when credentials are given, its compliance stream (Basic).
+ * The connector's environment on top of the runtime's: the webhook server's variables (WEBHOOK_*), and one
+ * Airship app per connector deployment — its event stream (Bearer token) and, when the master secret is
+ * given, its compliance stream (Basic).
  */
 export const connectorEnvSchema = serviceEnvSchema({
+  ...webhookEnvShape,
   /** RTDS base URL: https://connect.urbanairship.com (US), https://connect.asnapieu.com (EU), or any. */
   RTDS_BASE_URL: envUrl.default('https://connect.urbanairship.com'),
   /** Airship app key; unset = no RTDS stream (webhooks only). */

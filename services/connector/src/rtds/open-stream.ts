@@ -1,4 +1,4 @@
-import { createGunzip, createInflate } from 'node:zlib';
+import { constants, createGunzip, createInflate } from 'node:zlib';
 import { pipeline, type Readable } from 'node:stream';
 import { request } from 'undici';
 import type { RtdsRequest } from '../core/rtds-request.js';
@@ -78,11 +78,14 @@ export async function openRtdsStream(rtds: RtdsRequest, options: OpenStreamOptio
   return { kind: 'failed', ending: { kind: 'redirect-loop' }, cookie };
 }
 
+// A cut gzip body must still yield the lines decoded so far: zlib's default finishFlush would drop them.
+const SYNC_FLUSH = { finishFlush: constants.Z_SYNC_FLUSH };
+
 function decode(body: Readable, encoding: string): Readable {
   // pipeline (not pipe) so an aborted or broken body errors the decoder too, ending the reader's loop.
   const ignore = () => undefined;
-  if (encoding === 'gzip' || encoding === 'x-gzip') return pipeline(body, createGunzip(), ignore);
-  if (encoding === 'deflate') return pipeline(body, createInflate(), ignore);
+  if (encoding === 'gzip' || encoding === 'x-gzip') return pipeline(body, createGunzip(SYNC_FLUSH), ignore);
+  if (encoding === 'deflate') return pipeline(body, createInflate(SYNC_FLUSH), ignore);
   return body;
 }
 

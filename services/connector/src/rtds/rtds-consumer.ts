@@ -41,7 +41,7 @@ export interface RtdsConsumerOptions {
   readonly batchMaxWaitMs?: number;
   /** Produce requests awaiting acknowledgement before reading pauses (backpressure). @default 4 */
   readonly maxInFlightBatches?: number;
-  /** Least time between two checkpoint writes. @default 1000 */
+  /** Least time between two checkpoint writes; bounds what a crash re-delivers. @default 100 */
   readonly checkpointIntervalMs?: number;
   readonly reconnect?: ReconnectSettings;
   /** Called once when the stream cannot continue (HTTP 400: configuration error). */
@@ -332,7 +332,7 @@ export class RtdsConsumer {
   /** Persists the checkpoint when it moved (at most once per interval unless `force`); one write at a time. */
   private saveCheckpoint(force: boolean): Promise<void> {
     const offset = this.checkpointOffset;
-    const interval = this.options.checkpointIntervalMs ?? 1000;
+    const interval = this.options.checkpointIntervalMs ?? 100;
     if (
       offset === undefined ||
       offset === this.savedOffset ||
