@@ -177,21 +177,31 @@ export class RtdsConsumer {
     let produceError: unknown;
     let backpressured = false;
 
+    // Sends are chained, not concurrent: kafkajs prepares each send asynchronously (metadata, grouping), so
+    // a later batch could otherwise reach the broker first and break per-device order. After a failure no
+    // later batch is sent, so nothing lands after a hole that a resume would fill out of order.
+    let chain: Promise<void> = Promise.resolve();
     const flush = () => {
       if (batch.length === 0) return;
       const sending = batch;
       batch = [];
-      const sent = producer.send(sending.map((entry) => entry.record)).then(
-        () => {
-          for (const entry of sending) if (entry.seq !== undefined) tracker.ack(entry.seq);
-          this.checkpointOffset = tracker.checkpoint;
-          void this.saveCheckpoint(false);
-        },
-        (error: unknown) => {
-          produceError = error;
-          abort.abort();
-        },
-      );
+      const sent = chain
+        .then(() => {
+          if (produceError !== undefined) throw new Error('not sent: an earlier batch was not acknowledged');
+          return producer.send(sending.map((entry) => entry.record));
+        })
+        .then(
+          () => {
+            for (const entry of sending) if (entry.seq !== undefined) tracker.ack(entry.seq);
+            this.checkpointOffset = tracker.checkpoint;
+            void this.saveCheckpoint(false);
+          },
+          (error: unknown) => {
+            produceError ??= error;
+            abort.abort();
+          },
+        );
+      chain = sent;
       inFlight.add(sent);
       void sent.finally(() => inFlight.delete(sent));
     };

@@ -22,6 +22,7 @@ import {
   type RtdsSimulator,
 } from '@pushstream/test-kit';
 import { kafkaCheckpointStore } from '../../src/rtds/checkpoint-store.js';
+import { outOfOrderDevices } from './stream-order.js';
 import { RtdsConsumer } from '../../src/rtds/rtds-consumer.js';
 import { createRtdsMetrics } from '../../src/rtds/rtds-metrics.js';
 
@@ -133,20 +134,7 @@ describe('RTDS consumer against the simulator and real Kafka', () => {
     });
     expect(records.every((record) => record.key?.startsWith(`airship:${APP_KEY}:`))).toBe(true);
     // Per device, the first landing of each line follows stream order (a reconnect may repeat a tail).
-    const firstSeen = new Map<string, bigint[]>();
-    const landed = new Set<string>();
-    for (const record of records) {
-      const offset = record.headers[HEADERS.rtdsOffset] ?? '';
-      if (landed.has(offset)) continue;
-      landed.add(offset);
-      const key = record.key ?? '';
-      firstSeen.set(key, [...(firstSeen.get(key) ?? []), BigInt(offset)]);
-    }
-    const outOfOrder = [...firstSeen].filter(([, offsets]) =>
-      offsets.some((offset, i) => i > 0 && offset <= (offsets[i - 1] ?? 0n)),
-    );
-    expect(outOfOrder.map(([key]) => key)).toEqual([]);
-    expect(landed.size).toBe(truth.eventLines);
+    expect(outOfOrderDevices(records)).toEqual({ devices: [], distinctLines: truth.eventLines });
 
     const stats = sim.stats();
     expect(stats.connections.some((connection) => connection.status === 307)).toBe(true);

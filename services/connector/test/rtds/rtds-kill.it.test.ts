@@ -20,6 +20,8 @@ import {
   type RtdsSimulator,
 } from '@pushstream/test-kit';
 
+import { outOfOrderDevices } from './stream-order.js';
+
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const APP_KEY = DEFAULT_APPS[0]?.airshipAppKey ?? 'missing-app';
 const STREAM_ID = `${APP_KEY}:events:all`;
@@ -126,6 +128,7 @@ describe('the connector process under SIGKILL', () => {
         (perOffset.get(record.headers[HEADERS.rtdsOffset] ?? '') ?? 0) + 1,
       );
     expect(perOffset.size).toBe(truth.eventLines);
+    expect(outOfOrderDevices(records)).toEqual({ devices: [], distinctLines: truth.eventLines });
     // Each restart asked to resume exactly from the checkpoint persisted before the kill: only the
     // unacknowledged tail after it can be delivered again.
     const connections = sim.stats().connections;
