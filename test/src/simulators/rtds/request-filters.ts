@@ -1,52 +1,9 @@
+import { RTDS_EVENT_TYPES } from '@pushstream/schemas';
 import { asRecord } from './event-fields.js';
 import { predicateProblem, type JsonPredicate } from './json-predicate.js';
 
-/** The `types` filter values the spec lists (`OFFSET_UPDATE` is not one). */
-export const RTDS_FILTER_TYPES: readonly string[] = [
-  'ATTRIBUTE_OPERATION',
-  'CLOSE',
-  'COMPLIANCE',
-  'CONTACT_CHANGE',
-  'CONTROL',
-  'CUSTOM',
-  'FEATURE_FLAG_INTERACTION',
-  'FIRST_OPEN',
-  'FIRST_OPT_IN',
-  'IN_APP_BUTTON_TAP',
-  'IN_APP_EXPERIENCES',
-  'IN_APP_FORM_DISPLAY',
-  'IN_APP_FORM_RESULT',
-  'IN_APP_MESSAGE_CONTROL',
-  'IN_APP_MESSAGE_DISPLAY',
-  'IN_APP_MESSAGE_EXCLUSION',
-  'IN_APP_MESSAGE_EXPIRATION',
-  'IN_APP_MESSAGE_RESOLUTION',
-  'IN_APP_PAGE_SWIPE',
-  'IN_APP_PAGE_VIEW',
-  'IN_APP_PAGER_COMPLETED',
-  'IN_APP_PAGER_SUMMARY',
-  'LABEL_EVENT',
-  'LOCATION',
-  'MOBILE_ORIGINATED',
-  'OPEN',
-  'PUSH_BODY',
-  'REGION',
-  'RICH_CONTROL',
-  'RICH_DELETE',
-  'RICH_DELIVERY',
-  'RICH_READ',
-  'SCREEN_VIEWED',
-  'SEND',
-  'SEND_ABORTED',
-  'SEND_REJECTED',
-  'SHORT_LINK_CLICK',
-  'SUBSCRIPTION',
-  'SUBSCRIPTION_LIST',
-  'TAG_CHANGE',
-  'UNINSTALL',
-  'WEB_CLICK',
-  'WEB_SESSION',
-];
+/** The `types` filter values the spec lists (`OFFSET_UPDATE` is not one): the 43 RTDS event types. */
+export const RTDS_FILTER_TYPES: readonly string[] = RTDS_EVENT_TYPES;
 
 const EVENT_DEVICE_TYPES = ['android', 'ios', 'amazon', 'web', 'email', 'sms', 'open'];
 const COMPLIANCE_DEVICE_TYPES = ['email', 'sms'];
