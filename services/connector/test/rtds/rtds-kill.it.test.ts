@@ -93,7 +93,11 @@ describe('the connector process under SIGKILL', () => {
         {
           timeoutMs: 120_000,
           intervalMs: 250,
-          lastSeen: () => child.tail(8),
+          lastSeen: () =>
+            child.lines
+              .filter((line) => line.component === 'rtds' || line.level === 'error' || line.level === 'fatal')
+              .slice(-12)
+              .map((line) => line.raw),
         },
       );
       child.kill('SIGKILL');
