@@ -4,6 +4,7 @@ import {
   HEADERS,
   MAX_ERROR_MESSAGE_BYTES,
   errorMessage,
+  retryInPlace,
   type Logger,
   type OutputRecord,
   type PipelineProducer,
@@ -101,7 +102,20 @@ export class RtdsConsumer {
 
   private async run(): Promise<void> {
     const { logger, metrics } = this.options;
-    const saved = await this.options.store.load(this.id);
+    // Right after the checkpoint topic is created its leader may not be known yet (NOT_LEADER_FOR_PARTITION):
+    // loading retries retriable errors instead of ending the stream.
+    const loaded = await retryInPlace(() => this.options.store.load(this.id), {
+      initialMs: 250,
+      maxMs: 5000,
+      shouldContinue: () => this.running,
+      onRetry: (error, attempt, delayMs) =>
+        logger.warn(
+          { err: error, stream: this.id, attempt, delayMs },
+          'loading the RTDS checkpoint failed; retrying',
+        ),
+    });
+    if (!loaded.ok) return;
+    const saved = loaded.value;
     this.checkpointOffset = saved?.offset;
     this.savedOffset = saved?.offset;
     logger.info(
