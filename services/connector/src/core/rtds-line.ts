@@ -14,7 +14,11 @@ export type RtdsLine =
       readonly key: string;
     }
   /** Not an RTDS event (bad JSON, no offset): dead-lettered with its bytes, never dropped silently. */
-  | { readonly kind: 'invalid'; readonly reason: string };
+  | {
+      readonly kind: 'invalid';
+      readonly code: 'RECORD_INVALID_JSON' | 'RECORD_SCHEMA_VIOLATION';
+      readonly reason: string;
+    };
 
 type Json = Record<string, unknown>;
 
@@ -29,18 +33,27 @@ export function readRtdsLine(line: Buffer, appKey: string): RtdsLine {
   try {
     parsed = JSON.parse(line.toString('utf8'));
   } catch (error) {
-    return { kind: 'invalid', reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      kind: 'invalid',
+      code: 'RECORD_INVALID_JSON',
+      reason: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    return { kind: 'invalid', reason: 'not a JSON object' };
+    return { kind: 'invalid', code: 'RECORD_SCHEMA_VIOLATION', reason: 'not a JSON object' };
   const event = parsed as Json;
   const offset = text(event.offset);
-  if (offset === undefined) return { kind: 'invalid', reason: 'no string offset' };
+  if (offset === undefined)
+    return { kind: 'invalid', code: 'RECORD_SCHEMA_VIOLATION', reason: 'no string offset' };
   const type = text(event.type) ?? '';
   if (type === 'OFFSET_UPDATE') return { kind: 'offset-update', offset };
   const id = text(event.id);
   if (id === undefined)
-    return { kind: 'invalid', reason: `${type || 'event'} at offset ${offset} has no id` };
+    return {
+      kind: 'invalid',
+      code: 'RECORD_SCHEMA_VIOLATION',
+      reason: `${type || 'event'} at offset ${offset} has no id`,
+    };
   return {
     kind: 'event',
     id,

@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import type { ConnectorCheckpoint } from '@pushstream/schemas';
 import {
   HEADERS,
-  MAX_ERROR_MESSAGE_BYTES,
+  PushstreamError,
+  errorHeaders,
   errorMessage,
   retryInPlace,
   type Logger,
@@ -282,7 +283,7 @@ export class RtdsConsumer {
               // Tracked under the previous offset, so the checkpoint cannot pass it before its dead letter is durable.
               batch.push({
                 seq: lastOffset === undefined ? undefined : tracker.track(lastOffset),
-                record: this.deadLetter(line, parsed.reason),
+                record: this.deadLetter(line, parsed.code, parsed.reason),
               });
               break;
           }
@@ -332,20 +333,17 @@ export class RtdsConsumer {
     return { ending, flowed };
   }
 
-  private deadLetter(line: Buffer, reason: string): OutputRecord {
-    const message =
-      reason.length > MAX_ERROR_MESSAGE_BYTES ? `${reason.slice(0, MAX_ERROR_MESSAGE_BYTES - 3)}...` : reason;
+  private deadLetter(
+    line: Buffer,
+    code: 'RECORD_INVALID_JSON' | 'RECORD_SCHEMA_VIOLATION',
+    reason: string,
+  ): OutputRecord {
     return {
       topic: this.options.topics.dlq,
       key: this.id,
       value: line,
       headers: {
-        [HEADERS.errorCode]: reason.startsWith('not JSON')
-          ? 'RECORD_INVALID_JSON'
-          : 'RECORD_SCHEMA_VIOLATION',
-        [HEADERS.errorMessage]: message,
-        [HEADERS.errorStage]: 'connector',
-        [HEADERS.errorAt]: new Date().toISOString(),
+        ...errorHeaders(new PushstreamError(code, reason), 'connector', new Date()),
         [HEADERS.source]: 'airship-rtds',
         [HEADERS.rtdsStream]: this.id,
         [HEADERS.connectorInstance]: this.options.instance,

@@ -18,14 +18,24 @@ export function deadLetterRecord(options: {
   for (const [name, value] of Object.entries(record.headers)) {
     if (value !== undefined) headers[name] = value;
   }
-  headers[HEADERS.errorCode] = error.code;
-  headers[HEADERS.errorMessage] = truncateUtf8(error.message, MAX_ERROR_MESSAGE_BYTES);
-  headers[HEADERS.errorStage] = options.stage;
-  headers[HEADERS.errorAt] = options.now.toISOString();
+  Object.assign(headers, errorHeaders(error, options.stage, options.now));
   headers[HEADERS.sourceTopic] = record.topic;
   headers[HEADERS.sourcePartition] = String(record.partition);
   headers[HEADERS.sourceOffset] = record.offset;
   return { topic: options.dlqTopic, key: record.key, value: record.value, headers };
+}
+
+/**
+ * The error headers of a dead letter — code, message (at most MAX_ERROR_MESSAGE_BYTES of UTF-8), stage
+ * and time — for stages whose poison input did not come from Kafka (the connector's stream lines).
+ */
+export function errorHeaders(error: PushstreamError, stage: string, now: Date): Record<string, string> {
+  return {
+    [HEADERS.errorCode]: error.code,
+    [HEADERS.errorMessage]: truncateUtf8(error.message, MAX_ERROR_MESSAGE_BYTES),
+    [HEADERS.errorStage]: stage,
+    [HEADERS.errorAt]: now.toISOString(),
+  };
 }
 
 function truncateUtf8(text: string, maxBytes: number): string {
