@@ -1,0 +1,2 @@
+/** @pushstream/normalizer — see README. */
+export {};

@@ -1,0 +1,2 @@
+/** @pushstream/sessionizer — see README. */
+export {};

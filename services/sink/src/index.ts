@@ -1,0 +1,2 @@
+/** @pushstream/sink — see README. */
+export {};
