@@ -7,6 +7,8 @@ export const DEFAULT_PARTITIONS = 6;
 
 /** Partner targets of the sink, each with its own acknowledgement topic. */
 export const SINK_TARGETS = ['infobip', 'intilery'] as const;
+/** One partner the sink pushes registrations to. */
+export type SinkTarget = (typeof SINK_TARGETS)[number];
 
 /** Services that dead-letter, each with its own DLQ topic. */
 export const STAGES = ['connector', 'normalizer', 'sessionizer', 'sink'] as const;

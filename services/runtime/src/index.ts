@@ -8,6 +8,7 @@ export * from './config/env-values.js';
 export * from './config/load-config.js';
 export * from './config/redact.js';
 export * from './config/runtime-config.js';
+export * from './config/app-registry.js';
 export * from './logging/logger.js';
 export * from './metrics/pipeline-metrics.js';
 export * from './http/health-state.js';
