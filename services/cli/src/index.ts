@@ -1,0 +1,2 @@
+/** @pushstream/cli — see README "Operator CLI". */
+export {};
