@@ -30,4 +30,5 @@ export * from './topology/topic-drift.js';
 export * from './topology/provision-topics.js';
 export * from './lifecycle/shutdown-sequence.js';
 export * from './lifecycle/signals.js';
+export * from './lifecycle/parent-watch.js';
 export * from './service/service-runtime.js';

@@ -56,6 +56,11 @@ export const runtimeEnvShape = {
   TOPIC_AUTO_CREATE: envBoolean.default(true),
   /** Budget for the whole SIGTERM sequence, ms; keep it below the pod's grace period. @default 25000 */
   SHUTDOWN_TIMEOUT_MS: envPositiveInt.default(25_000),
+  /**
+   * Stop gracefully once the process with this pid is no longer our parent (set by the local launcher,
+   * `npm start`, so a killed launcher leaves no service behind). Unset in containers.
+   */
+  EXIT_WITH_PARENT_PID: envPositiveInt.optional(),
 } as const;
 
 /** Cross-field rules: SASL needs both credentials, client TLS needs both cert and key. */
@@ -138,6 +143,8 @@ export interface RuntimeConfig {
   readonly topicReplicationFactor: number;
   readonly topicAutoCreate: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Stop once this pid is no longer the parent (see EXIT_WITH_PARENT_PID). */
+  readonly exitWithParentPid?: number;
 }
 
 /** Turns validated env variables into the runtime's structured config. */
@@ -181,5 +188,6 @@ export function toRuntimeConfig(env: RuntimeEnv): RuntimeConfig {
     topicReplicationFactor: env.TOPIC_REPLICATION_FACTOR,
     topicAutoCreate: env.TOPIC_AUTO_CREATE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    ...(env.EXIT_WITH_PARENT_PID === undefined ? {} : { exitWithParentPid: env.EXIT_WITH_PARENT_PID }),
   };
 }

@@ -5,6 +5,7 @@ import { HealthState } from '../http/health-state.js';
 import { startOpsServer, type OpsServer } from '../http/ops-server.js';
 import { createKafkaClient, type Kafka } from '../kafka/kafka-client.js';
 import { createPipelineProducer, type PipelineProducer, type ProducerOptions } from '../kafka/producer.js';
+import { watchParent } from '../lifecycle/parent-watch.js';
 import { ShutdownSequence, type ShutdownStep } from '../lifecycle/shutdown-sequence.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createPipelineMetrics, type PipelineMetrics } from '../metrics/pipeline-metrics.js';
@@ -91,6 +92,13 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     .add({ name: 'flush producer', run: () => producer.disconnect() })
     .add({ name: 'close ops server', run: () => opsServer.close() });
 
+  if (config.exitWithParentPid !== undefined) {
+    const stopWatching = watchParent(config.exitWithParentPid, () => {
+      logger.warn({ parentPid: config.exitWithParentPid }, 'parent process is gone; stopping');
+      void shutdown.run().then((result) => process.exit(result.timedOut || result.failed.length > 0 ? 1 : 0));
+    });
+    shutdown.add({ name: 'stop watching the parent', run: stopWatching });
+  }
   logger.info({ port: opsServer.port, brokers: config.kafka.brokers }, 'runtime started');
   health.setReady('starting');
   return {
