@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { AppSpec } from '@pushstream/schemas';
+
+/** Webhook credentials the launcher generated for one run (never printed; the feed uses them). */
+export interface WebhookCredentials {
+  /** The connector's WEBHOOK_SOURCES value. */
+  readonly sources: ReadonlyArray<Record<string, unknown>>;
+  /** `Authorization` header per route (`cm/<appKey>`, `track/<writeKey>`). */
+  readonly authorization: ReadonlyMap<string, string>;
+}
+
+const secret = () => randomBytes(24).toString('base64url');
+
+/**
+ * Webhook auth is on by default, even locally: every CM route gets basic auth and every track route a bearer
+ * token, freshly generated per run, so the quick start exercises the same checks as production.
+ */
+export function generateWebhookCredentials(apps: readonly AppSpec[]): WebhookCredentials {
+  const sources: Array<Record<string, unknown>> = [];
+  const authorization = new Map<string, string>();
+  for (const app of apps) {
+    const username = 'cm';
+    const password = secret();
+    sources.push({ source: 'cm', id: app.cmAppKey, auth: { mode: 'basic', username, password } });
+    authorization.set(
+      `cm/${app.cmAppKey}`,
+      `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+    );
+    const token = secret();
+    sources.push({ source: 'track', id: app.writeKey, auth: { mode: 'bearer', token } });
+    authorization.set(`track/${app.writeKey}`, `Bearer ${token}`);
+  }
+  return { sources, authorization };
+}
+
+/** The app registry (APP_REGISTRY) of the demo apps: every app synced to both partners. */
+export function demoAppRegistry(apps: readonly AppSpec[]): string {
+  return JSON.stringify({
+    apps: apps.map((app) => ({
+      name: app.name,
+      environment: 'development',
+      appKeys: { airship: app.airshipAppKey, cm: app.cmAppKey, track: app.writeKey },
+      sinks: ['infobip', 'intilery'],
+    })),
+  });
+}
