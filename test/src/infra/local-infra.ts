@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DetachedProcess } from './detached-process.js';
 import { apicurioDistribution } from './apicurio-distribution.js';
 import { onProcessExit } from './exit-hooks.js';
 import { freeLoopbackPorts } from './free-ports.js';
@@ -9,7 +11,7 @@ import { ensureJava } from './pypi-java.js';
 import { kafkaClasspath } from './kafka-classpath.js';
 import { kafkaIsReady } from './kafka-readiness.js';
 import { startLocalApicurio, type LocalApicurio } from './local-apicurio.js';
-import { startLocalKafka } from './local-kafka.js';
+import { startLocalKafka, type LocalKafka } from './local-kafka.js';
 import { isProcessAlive, signalGroup, terminateGroups } from './process-control.js';
 import { waitUntilReady } from './readiness.js';
 import { spawnReaper } from './reaper.js';
@@ -32,6 +34,13 @@ export interface LocalInfraOptions {
 export interface LocalRunningInfra extends RunningInfra {
   instanceId: string;
   instanceDir: string;
+  /**
+   * Fault injection: SIGKILLs the broker, waits `downMs`, starts it again on the same ports and data and
+   * waits until it is ready. Clients see a crashed broker come back, as after a node failure.
+   */
+  restartKafka(options?: { downMs?: number }): Promise<void>;
+  /** The same for the schema registry (its H2 database file keeps every schema and id). */
+  restartRegistry(options?: { downMs?: number }): Promise<void>;
 }
 
 /** Kafka 4 runs on Java 17+; Apicurio Registry 3.3 is compiled for Java 21. */
@@ -111,6 +120,9 @@ export async function startLocalInfra(options: LocalInfraOptions): Promise<Local
 
   try {
     let registry: LocalApicurio | undefined;
+    let kafkaHandle: LocalKafka | undefined;
+    let registryProcess: DetachedProcess | undefined;
+    let kafkaProcess: DetachedProcess | undefined;
     let registryMs: number | undefined;
     const registryReady = (async () => {
       if (registryJava === undefined || distributionDir === undefined) return;
@@ -126,6 +138,7 @@ export async function startLocalInfra(options: LocalInfraOptions): Promise<Local
         managementPort,
       });
       const running = registry;
+      registryProcess = running.process;
       await waitUntilReady({
         component: `Apicurio Registry ${APICURIO_VERSION}`,
         check: () => registryIsReady(`${running.baseUrl}/apis/ccompat/v7`),
@@ -145,6 +158,8 @@ export async function startLocalInfra(options: LocalInfraOptions): Promise<Local
         brokerPort,
         controllerPort,
       });
+      kafkaHandle = kafka;
+      kafkaProcess = kafka.process;
       await waitUntilReady({
         component: `Kafka ${kafkaVersion}`,
         check: () => kafkaIsReady([kafka.bootstrap]),
@@ -174,11 +189,49 @@ export async function startLocalInfra(options: LocalInfraOptions): Promise<Local
       instanceId: instance.id,
       instanceDir: instance.dir,
       stop,
+      async restartKafka(restart = {}) {
+        if (kafkaHandle === undefined || kafkaProcess === undefined) throw new Error('Kafka is not running');
+        const handle = kafkaHandle;
+        await killAndWait(kafkaProcess, restart.downMs);
+        const next = handle.restart();
+        kafkaProcess = next;
+        await waitUntilReady({
+          component: `Kafka ${kafkaVersion} (restart)`,
+          check: () => kafkaIsReady([handle.bootstrap]),
+          timeoutMs: settings.kafkaStartTimeoutMs,
+          timeoutEnv: 'PUSHSTREAM_KAFKA_START_TIMEOUT_MS',
+          logFile: handle.logFile,
+          exited: () => next.exitReason(),
+          intervalMs: 500,
+        });
+      },
+      async restartRegistry(restart = {}) {
+        if (registry === undefined || registryProcess === undefined)
+          throw new Error('the registry is not running');
+        const handle = registry;
+        await killAndWait(registryProcess, restart.downMs);
+        const next = handle.restart();
+        registryProcess = next;
+        await waitUntilReady({
+          component: `Apicurio Registry ${APICURIO_VERSION} (restart)`,
+          check: () => registryIsReady(`${handle.baseUrl}/apis/ccompat/v7`),
+          timeoutMs: settings.registryStartTimeoutMs,
+          timeoutEnv: 'PUSHSTREAM_REGISTRY_START_TIMEOUT_MS',
+          logFile: handle.logFile,
+          exited: () => next.exitReason(),
+        });
+      },
     };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+async function killAndWait(process: DetachedProcess, downMs = 0): Promise<void> {
+  signalGroup(process.pid, 'SIGKILL');
+  await process.exited;
+  if (downMs > 0) await sleep(downMs);
 }
 
 function seconds(ms: number): string {

@@ -23,6 +23,8 @@ export interface LocalKafka {
   logFile: string;
   /** `Date.now()` before the storage format, the first step of a start. */
   formatStartedAt: number;
+  /** Starts the broker again on the same ports and data (after it was killed); returns the new process. */
+  restart(): DetachedProcess;
 }
 
 /**
@@ -57,6 +59,23 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
     logFile,
   );
 
+  const jvm = spawnKafka(options, common, propertiesFile, logFile);
+  return {
+    process: jvm,
+    bootstrap: `127.0.0.1:${options.brokerPort}`,
+    logFile,
+    formatStartedAt,
+    restart: () => spawnKafka(options, common, propertiesFile, logFile),
+  };
+}
+
+/** Starts `kafka.Kafka` on an already formatted log directory (a first start or a restart after a kill). */
+function spawnKafka(
+  options: LocalKafkaOptions,
+  common: readonly string[],
+  propertiesFile: string,
+  logFile: string,
+): DetachedProcess {
   const jvm = spawnDetached(
     options.java.executable,
     [
@@ -68,10 +87,10 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
       'kafka.Kafka',
       propertiesFile,
     ],
-    { cwd: instance.dir, logFile },
+    { cwd: options.instance.dir, logFile },
   );
-  instance.recordProcess({ name: 'kafka', pid: jvm.pid, marker: instance.marker });
-  return { process: jvm, bootstrap: `127.0.0.1:${options.brokerPort}`, logFile, formatStartedAt };
+  options.instance.recordProcess({ name: 'kafka', pid: jvm.pid, marker: options.instance.marker });
+  return jvm;
 }
 
 /** A random cluster id in Kafka's format: 16 bytes, URL-safe base64 without padding. */

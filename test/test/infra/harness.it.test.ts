@@ -9,6 +9,8 @@ import { instanceMarker, type OwnerRecord, type PidsRecord } from '../../src/inf
 import { startLocalInfra } from '../../src/infra/local-infra.js';
 import { isProcessAlive } from '../../src/infra/process-control.js';
 import { sweepStaleInstances } from '../../src/infra/stale-sweep.js';
+import { createTestTopics, testKafka } from '../../src/kafka/test-kafka.js';
+import { readTopic } from '../../src/kafka/topic-reader.js';
 
 const infra = inject('infra');
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -71,6 +73,53 @@ describe('infrastructure harness', () => {
       expect(pidsMatching(marker)).toEqual([]);
       expect(pidsMatching(second.instanceDir)).toEqual([]); // the reaper is gone too
       expect(existsSync(second.instanceDir)).toBe(false);
+    });
+
+    it('restarts a killed broker and registry in place: records and schema ids survive', async () => {
+      const local = await startLocalInfra({
+        settings: readInfraSettings(),
+        kafkaVersion: infra.kafkaVersion,
+      });
+      try {
+        const subject = 'restart-probe-value';
+        const schema = JSON.stringify({
+          type: 'record',
+          name: 'Probe',
+          fields: [{ name: 'id', type: 'string' }],
+        });
+        const registered = await fetch(`${local.schemaRegistryUrl}/subjects/${subject}/versions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+          body: JSON.stringify({ schema }),
+        });
+        const { id } = (await registered.json()) as { id: number };
+        const kafka = testKafka(local.kafkaBrokers);
+        const topic = 'restart-probe';
+        await createTestTopics(kafka, [{ name: topic }]);
+        const producer = kafka.producer();
+        await producer.connect();
+        await producer.send({ topic, acks: -1, messages: [{ value: 'before' }] });
+        await producer.disconnect();
+
+        await local.restartRegistry({ downMs: 200 });
+        const byId = await fetch(`${local.schemaRegistryUrl}/schemas/ids/${id}`);
+        expect(byId.status).toBe(200);
+        expect(((await byId.json()) as { schema: string }).schema).toContain('Probe');
+
+        await local.restartKafka({ downMs: 200 });
+        const after = testKafka(local.kafkaBrokers).producer();
+        await after.connect();
+        await after.send({ topic, acks: -1, messages: [{ value: 'after' }] });
+        await after.disconnect();
+        const values = (await readTopic(testKafka(local.kafkaBrokers), topic, { minRecords: 2 })).map(
+          (record) => record.value?.toString(),
+        );
+        expect(values).toEqual(['before', 'after']);
+        expect(pidsMatching(instanceMarker(local.instanceId))).toHaveLength(2);
+      } finally {
+        await local.stop();
+      }
+      expect(pidsMatching(instanceMarker(local.instanceId))).toEqual([]);
     });
 
     it('reaps the JVMs of an owner killed with SIGKILL', async () => {
