@@ -36,6 +36,8 @@ export interface PipelineOptions {
   readonly services?: readonly PipelineService[];
   /** Demo apps. @default DEFAULT_APPS */
   readonly apps?: readonly AppSpec[];
+  /** Kafka + registry started by the caller (fault tests restart them); not stopped by `stop()`. */
+  readonly infra?: RunningInfra;
 }
 
 /** The pipeline as started: every part reachable for the summary screen and for fault tests. */
@@ -72,8 +74,8 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const { env, log } = options;
   const apps = options.apps ?? DEFAULT_APPS;
   mkdirSync(options.runDir, { recursive: true });
-  const infra = await startInfra({ log });
-  const cleanups: Array<() => Promise<void>> = [() => infra.stop()];
+  const infra = options.infra ?? (await startInfra({ log }));
+  const cleanups: Array<() => Promise<void>> = options.infra === undefined ? [() => infra.stop()] : [];
   try {
     const realRtds = env.RTDS_APP_KEY !== undefined && env.RTDS_APP_KEY !== '';
     const firstApp = apps[0];
