@@ -11,7 +11,7 @@ export interface StageFigures {
   readonly up: boolean;
   /** Records (or source events) taken in. */
   readonly inbound: number;
-  /** Records Kafka acknowledged on output topics (DLQ included). */
+  /** Records Kafka acknowledged on the stage's data topics (state, changelogs, checkpoints and DLQs left out). */
   readonly produced: number;
   readonly deadLettered: number;
   readonly lag: number;
@@ -53,7 +53,7 @@ export function summarizePipeline(scrapes: readonly ServiceScrape[]): PipelineSu
       service: scrape.service,
       up: true,
       inbound: sumOf(samples, 'pushstream_records_consumed_total') + sourceEvents,
-      produced: sumOf(samples, 'pushstream_records_produced_total'),
+      produced: producedData(samples),
       deadLettered: sumOf(samples, 'pushstream_dead_lettered_total'),
       lag: sumOf(samples, 'pushstream_consumer_lag'),
       extra: stageExtras(samples),
@@ -67,6 +67,18 @@ export function summarizePipeline(scrapes: readonly ServiceScrape[]): PipelineSu
     }
   }
   return { stages, devicesByStatus, partnerCalls };
+}
+
+// Internal topics: changelogs, acknowledgements, checkpoints and dead letters are not the stage's output.
+const INTERNAL_TOPIC = /(normalizer-dedupe\.|open-sessions\.|sink-acks\.|connector-checkpoints\.|dlq\.)/;
+
+function producedData(samples: readonly MetricSample[]): number {
+  let total = 0;
+  for (const sample of samples) {
+    if (sample.name !== 'pushstream_records_produced_total') continue;
+    if (!INTERNAL_TOPIC.test(sample.labels.topic ?? '')) total += sample.value;
+  }
+  return total;
 }
 
 const EXTRAS: ReadonlyArray<readonly [string, string]> = [

@@ -89,7 +89,7 @@ function serviceDefaults(
 
 // Only variables a service reads are passed on: the operator's shell holds much else (and other secrets).
 const PIPELINE_VARIABLE =
-  /^(KAFKA_|SCHEMA_REGISTRY_|TOPIC_|LOG_LEVEL$|SHUTDOWN_|APP_REGISTRY|RTDS_|WEBHOOK_|CONNECTOR_|NORMALIZER_|DEDUPE_|SESSIONIZER_|SESSION_|SINK_|INFOBIP_|INTILERY_)/;
+  /^(KAFKA_|SCHEMA_REGISTRY_|TOPIC_|LOG_LEVEL$|SHUTDOWN_|APP_REGISTRY|MSISDN_|RTDS_|WEBHOOK_|CONNECTOR_|NORMALIZER_|DEDUPE_|SESSIONIZER_|SESSION_|SINK_|INFOBIP_|INTILERY_)/;
 
 function isPipelineVariable(name: string): boolean {
   return PIPELINE_VARIABLE.test(name);

@@ -7,6 +7,8 @@ const NORMALIZER = `# HELP pushstream_records_consumed_total Records fetched fro
 pushstream_records_consumed_total{stage="normalizer",topic="p.raw.cm-push.v1"} 120
 pushstream_records_consumed_total{stage="normalizer",topic="p.raw.airship-rtds.v1"} 880
 pushstream_records_produced_total{stage="normalizer",topic="p.device-events.v1"} 950
+pushstream_records_produced_total{stage="normalizer",topic="p.normalizer-dedupe.airship-rtds.v1"} 940
+pushstream_records_produced_total{stage="normalizer",topic="p.dlq.normalizer.v1"} 3
 pushstream_dead_lettered_total{stage="normalizer",reason="RECORD_INVALID_JSON"} 3
 pushstream_consumer_lag{stage="normalizer",topic="p.raw.cm-push.v1",partition="0"} 7
 pushstream_consumer_lag{stage="normalizer",topic="p.raw.cm-push.v1",partition="1"} 5
@@ -29,7 +31,7 @@ describe('parsePrometheusText', () => {
     const samples = parsePrometheusText(
       `${NORMALIZER}m{a="x\\"y",b="1\\\\2"} 1.5e3\nm_inf{} +Inf 1700000000000\n`,
     );
-    expect(samples).toHaveLength(10);
+    expect(samples).toHaveLength(12);
     expect(samples.at(-2)).toEqual({ name: 'm', labels: { a: 'x"y', b: '1\\2' }, value: 1500 });
     expect(samples.at(-1)).toEqual({ name: 'm_inf', labels: {}, value: Infinity });
     expect(sumOf(samples, 'pushstream_records_consumed_total')).toBe(1000);

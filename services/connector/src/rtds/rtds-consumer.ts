@@ -41,6 +41,8 @@ export interface RtdsConsumerOptions {
   readonly batchMaxRecords?: number;
   /** Longest an event waits for its batch to fill. @default 20 */
   readonly batchMaxWaitMs?: number;
+  /** Called with every batch Kafka acknowledged (the service counts them in the pipeline metrics). */
+  readonly onAcknowledged?: (records: readonly OutputRecord[]) => void;
   /** Produce requests awaiting acknowledgement before reading pauses (backpressure). @default 4 */
   readonly maxInFlightBatches?: number;
   /** Least time between two checkpoint writes; bounds what a crash re-delivers. @default 100 */
@@ -208,6 +210,7 @@ export class RtdsConsumer {
         .then(
           () => {
             for (const entry of sending) if (entry.seq !== undefined) tracker.ack(entry.seq);
+            this.options.onAcknowledged?.(sending.map((entry) => entry.record));
             this.checkpointOffset = tracker.checkpoint;
             void this.saveCheckpoint(false);
           },

@@ -1,5 +1,11 @@
 import type { ConnectorCheckpoint } from '@pushstream/schemas';
-import { topicSerde, type ServiceRuntime } from '@pushstream/runtime';
+import {
+  HEADERS,
+  isErrorCode,
+  topicSerde,
+  type OutputRecord,
+  type ServiceRuntime,
+} from '@pushstream/runtime';
 import type { RtdsStreamConfig } from '../core/rtds-request.js';
 import { kafkaCheckpointStore } from './checkpoint-store.js';
 import { RtdsConsumer } from './rtds-consumer.js';
@@ -37,6 +43,7 @@ export function startRtdsStreams(
           dlq: runtime.topic('dlq.connector.v1'),
         },
         metrics,
+        onAcknowledged: (records) => countAcknowledged(runtime, records),
         logger: runtime.logger.child({ component: 'rtds' }),
         instance: options.instance,
         silenceMs: options.silenceMs,
@@ -49,4 +56,17 @@ export function startRtdsStreams(
   });
   for (const consumer of consumers) consumer.start();
   return consumers;
+}
+
+/** RTDS writes count in the pipeline metrics like every stage's: produced per topic, dead letters per code. */
+function countAcknowledged(runtime: ServiceRuntime, records: readonly OutputRecord[]): void {
+  const stage = runtime.config.serviceName;
+  const perTopic = new Map<string, number>();
+  for (const record of records) {
+    perTopic.set(record.topic, (perTopic.get(record.topic) ?? 0) + 1);
+    const code = record.headers?.[HEADERS.errorCode];
+    if (typeof code === 'string' && isErrorCode(code))
+      runtime.metrics.deadLettered.inc({ stage, reason: code });
+  }
+  for (const [topic, count] of perTopic) runtime.metrics.recordsProduced.inc({ stage, topic }, count);
 }
