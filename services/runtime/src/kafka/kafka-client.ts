@@ -11,13 +11,20 @@ export type { Kafka } from 'kafkajs';
  * This module and its siblings in `kafka/` are the only places that import the Kafka library, so the
  * client can be swapped in one place.
  */
-export function createKafkaClient(config: KafkaConnectionConfig, logger: Logger): KafkaClient {
+export function createKafkaClient(
+  config: KafkaConnectionConfig,
+  logger: Logger,
+  options: {
+    /** Retries of a failed request or connection; interactive tools use few to fail fast. @default 8 */
+    retries?: number;
+  } = {},
+): KafkaClient {
   const kafkaConfig: KafkaConfig = {
     clientId: config.clientId,
     brokers: [...config.brokers],
     connectionTimeout: config.connectionTimeoutMs,
     requestTimeout: 30_000,
-    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 30_000 },
+    retry: { initialRetryTime: 300, retries: options.retries ?? 8, maxRetryTime: 30_000 },
     logLevel: KafkaLogLevel.WARN,
     logCreator: () => (entry: LogEntry) => logKafkaEntry(logger, entry),
   };
