@@ -10,9 +10,13 @@ import { toConsumedRecord } from './consumed-record.js';
 import type { ConsumedRecord, OutputRecord, TopicPartition } from './records.js';
 import { retryInPlace, type BackoffOptions } from './retry-in-place.js';
 
-/** What a handler made of one record: outputs to produce (none = filtered), or a rejection to dead-letter. */
+/**
+ * What a handler made of one record: outputs to produce (none = filtered), or a rejection to dead-letter.
+ * A rejection may add headers to its dead letter (e.g. a partner's response), next to the error headers.
+ */
 export type RecordResult =
-  { readonly outputs: readonly OutputRecord[] } | { readonly reject: PushstreamError };
+  | { readonly outputs: readonly OutputRecord[] }
+  | { readonly reject: PushstreamError; readonly headers?: Readonly<Record<string, string>> };
 
 /**
  * Processes one record. Returning `{ reject }` or throwing a non-retriable PushstreamError dead-letters the
@@ -27,6 +31,17 @@ export interface PartitionHooks {
   onAssigned?(partitions: readonly TopicPartition[]): Promise<void>;
   /** Drop state of partitions this member no longer owns. */
   onRevoked?(partitions: readonly TopicPartition[]): void | Promise<void>;
+}
+
+/**
+ * Handler concurrency within a chunk. `perKey`: records of different keys are handled concurrently (at
+ * most `max` keys at once) while the records of one key stay strictly sequential; outputs are still
+ * produced in input order and the chunk is committed only after all of them are acknowledged.
+ */
+export interface HandlerConcurrency {
+  readonly perKey: true;
+  /** Keys handled at once per chunk (per partition). */
+  readonly max: number;
 }
 
 /** Settings of a consumer loop. */
@@ -49,6 +64,8 @@ export interface ConsumerLoopOptions {
   readonly chunkSize?: number;
   /** Partitions processed at once (each still in order). @default 1 */
   readonly partitionsConsumedConcurrently?: number;
+  /** Run handlers of different keys concurrently within a chunk. @default sequential, one record at a time */
+  readonly concurrency?: HandlerConcurrency;
   /** @default 30000 */
   readonly sessionTimeoutMs?: number;
   /** @default 3000 */
@@ -130,7 +147,11 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
     options.health?.setNotReady(READY_KEY, 'restoring state of assigned partitions');
     restore.then(
       () => options.health?.setReady(READY_KEY),
-      (error: unknown) => logger.error({ err: error }, 'restoring state of assigned partitions failed'),
+      (error: unknown) => {
+        logger.error({ err: error }, 'restoring state of assigned partitions failed');
+        // Their records can never be processed by this member now: let the orchestrator restart it.
+        options.health?.markDead(`restoring state of assigned partitions failed: ${errorMessage(error)}`);
+      },
     );
   });
   consumer.on(consumer.events.CRASH, (event) => {
@@ -235,14 +256,22 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
     chunk: readonly KafkaMessage[],
     shouldContinue: () => boolean,
   ): Promise<ChunkStep | undefined> {
-    const step: ChunkStep = { outputs: [], emitted: 0, filtered: 0, deadLettered: new Map() };
     const nowMs = clock().getTime();
-    for (const message of chunk) {
+    const records = chunk.map((message) => {
       const record = toConsumedRecord(tp, message);
       metrics.recordsConsumed.inc({ stage, topic: tp.topic });
       metrics.recordAge.observe({ stage, topic: tp.topic }, Math.max(0, nowMs - record.timestampMs) / 1000);
-      const result = await handle(record, shouldContinue);
-      if (result === undefined) return undefined;
+      return record;
+    });
+    const results =
+      options.concurrency === undefined
+        ? await handleSequentially(records, shouldContinue)
+        : await handleConcurrentlyByKey(records, options.concurrency.max, shouldContinue);
+    if (results === undefined) return undefined;
+    const step: ChunkStep = { outputs: [], emitted: 0, filtered: 0, deadLettered: new Map() };
+    records.forEach((record, index) => {
+      const result = results[index];
+      if (result === undefined) throw new Error(`record ${record.offset} has no result`);
       if ('reject' in result) {
         logger.warn(
           {
@@ -254,8 +283,17 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
           },
           'record dead-lettered',
         );
+        const deadLetter = deadLetterRecord({
+          dlqTopic: options.dlqTopic,
+          stage,
+          record,
+          error: result.reject,
+          now: clock(),
+        });
         step.outputs.push(
-          deadLetterRecord({ dlqTopic: options.dlqTopic, stage, record, error: result.reject, now: clock() }),
+          result.headers === undefined
+            ? deadLetter
+            : { ...deadLetter, headers: { ...result.headers, ...deadLetter.headers } },
         );
         step.deadLettered.set(result.reject.code, (step.deadLettered.get(result.reject.code) ?? 0) + 1);
       } else if (result.outputs.length === 0) {
@@ -264,8 +302,53 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
         step.outputs.push(...result.outputs);
         step.emitted += 1;
       }
-    }
+    });
     return step;
+  }
+
+  /** One record after the other; undefined when the loop stopped first. */
+  async function handleSequentially(
+    records: readonly ConsumedRecord[],
+    shouldContinue: () => boolean,
+  ): Promise<RecordResult[] | undefined> {
+    const results: RecordResult[] = [];
+    for (const record of records) {
+      const result = await handle(record, shouldContinue);
+      if (result === undefined) return undefined;
+      results.push(result);
+    }
+    return results;
+  }
+
+  /**
+   * Keys concurrently (at most `max` at once), each key's records in order; results by input position;
+   * undefined when the loop stopped before every record was handled.
+   */
+  async function handleConcurrentlyByKey(
+    records: readonly ConsumedRecord[],
+    max: number,
+    shouldContinue: () => boolean,
+  ): Promise<(RecordResult | undefined)[] | undefined> {
+    const results = new Array<RecordResult | undefined>(records.length);
+    const queue = [...groupIndexesByKey(records).values()];
+    let stopped = false;
+    const worker = async (): Promise<void> => {
+      for (let group = queue.shift(); group !== undefined && !stopped; group = queue.shift()) {
+        for (const index of group) {
+          const record = records[index];
+          if (record === undefined) continue;
+          const result = await handle(record, shouldContinue);
+          if (result === undefined) {
+            stopped = true;
+            return;
+          }
+          results[index] = result;
+        }
+      }
+    };
+    const workers = Math.max(1, Math.min(max, queue.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return stopped ? undefined : results;
   }
 
   function countStep(step: ChunkStep): void {
@@ -303,6 +386,20 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
     resume: (partitions) => consumer.resume(groupByTopic(partitions)),
     assignment: () => assignment.partitions(),
   };
+}
+
+/** Input positions per record key (null keys form one group), in first-seen order. */
+export function groupIndexesByKey(
+  records: readonly Pick<ConsumedRecord, 'key'>[],
+): Map<string | null, number[]> {
+  const groups = new Map<string | null, number[]>();
+  records.forEach((record, index) => {
+    const key = record.key === null ? null : record.key.toString('latin1');
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [index]);
+    else group.push(index);
+  });
+  return groups;
 }
 
 function groupByTopic(partitions: readonly TopicPartition[]): { topic: string; partitions: number[] }[] {
