@@ -13,8 +13,13 @@ describe('topology declaration', () => {
       'device-events.v1',
       'device-state.v1',
       'device-sessions.v1',
+      'open-sessions.v1',
       ...SINK_TARGETS.map((target) => `sink-acks.${target}.v1`),
       'connector-checkpoints.v1',
+      'normalizer-dedupe.airship-rtds.v1',
+      'normalizer-dedupe.airship-compliance.v1',
+      'normalizer-dedupe.cm-push.v1',
+      'normalizer-dedupe.track.v1',
       ...STAGES.map((stage) => `dlq.${stage}.v1`),
     ]);
   });

@@ -8,3 +8,14 @@ export * from './kafka/topic-reader.js';
 export * from './process/child-service.js';
 export type { ProvidedInfra } from './infra/vitest-context.js';
 export * from './simulators/rtds/index.js';
+export * from './simulators/infobip/index.js';
+export * from './simulators/intilery/index.js';
+export { parsePrometheusText, sumOf, sumBy, type MetricSample } from './local-pipeline/prometheus-text.js';
+export { ServiceProcess, type ServiceProcessSpec } from './local-pipeline/service-process.js';
+export {
+  startPipeline,
+  serviceScript,
+  type PipelineOptions,
+  type RunningPipeline,
+} from './local-pipeline/start-pipeline.js';
+export { PIPELINE_SERVICES, type PipelineService } from './local-pipeline/service-environments.js';

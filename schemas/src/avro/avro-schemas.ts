@@ -8,6 +8,7 @@ export const AVRO_RECORDS = [
   'DeviceSession',
   'SinkAck',
   'ConnectorCheckpoint',
+  'DeviceOpenSessions',
 ] as const;
 /** The short name of one of pushstream's Avro records. */
 export type AvroRecordName = (typeof AVRO_RECORDS)[number];

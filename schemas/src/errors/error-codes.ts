@@ -82,6 +82,48 @@ export const ERROR_CODES = {
     description:
       'An inbound HTTP request could not be read: malformed HTTP, headers too large, or sent too slowly.',
   },
+  KAFKA_TRANSACTION_FAILED: {
+    retriable: true,
+    description:
+      'A Kafka transaction was aborted or fenced (a newer owner took the partition); its records are processed again by the owner.',
+  },
+  PARTNER_REJECTED: {
+    retriable: false,
+    description:
+      'A partner (Infobip, Intilery) rejected a request permanently (4xx business or validation error); the DLQ record carries its response.',
+  },
+  PARTNER_MERGE_CONFLICT: {
+    retriable: false,
+    description:
+      'Infobip refused to personalize because the identity belongs to another person (USER_MERGE_INTERRUPTED): needs a human merge review, never forced.',
+  },
+  PARTNER_UNAUTHORIZED: {
+    retriable: true,
+    description:
+      'A partner rejected our credentials or configuration (401/403, Infobip 48001/48012): consumption pauses and alerts until fixed.',
+  },
+  PARTNER_UNAVAILABLE: {
+    retriable: true,
+    description: 'A partner answered 5xx, timed out or could not be reached, after every retry.',
+  },
+  PARTNER_RATE_LIMITED: {
+    retriable: true,
+    description: 'A partner kept answering 429 (rate limited) after every retry.',
+  },
+  USAGE_INVALID: {
+    retriable: false,
+    description:
+      'A command-line argument or option of the operator CLI is missing or malformed (exit code 2).',
+  },
+  CONSUMER_GROUP_ACTIVE: {
+    retriable: true,
+    description:
+      "An operation that moves a consumer group's offsets was refused because the group still has members; stop them first.",
+  },
+  OPERATION_ABORTED: {
+    retriable: false,
+    description: 'An operator declined the confirmation of a change (nothing was changed).',
+  },
 } as const satisfies Record<string, { retriable: boolean; description: string }>;
 
 /** One of the closed list of error codes. */

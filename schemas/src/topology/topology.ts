@@ -32,6 +32,45 @@ function rawTopic(name: string, source: string): TopicSpec {
   };
 }
 
+/** Arrival-time window the normalizer's dedupe changelog must outlive (the RTDS data window). */
+export const DEDUPE_CHANGELOG_RETENTION_MS = 8 * DAY_MS;
+
+/**
+ * The dedupe changelog of a raw topic: `raw.<source>.v1` → `normalizer-dedupe.<source>.v1`. Partition p of
+ * the changelog holds the event ids remembered for partition p of the raw topic, written only by that
+ * partition's transactional producer, so a restore reads one partition and never waits on other writers.
+ */
+export function dedupeChangelogOf(rawTopicName: string): string {
+  const match = /^raw\.(.+)$/.exec(rawTopicName);
+  if (match?.[1] === undefined) throw new Error(`${rawTopicName} is not a raw topic`);
+  return `normalizer-dedupe.${match[1]}`;
+}
+
+const RAW_TOPIC_NAMES = [
+  'raw.airship-rtds.v1',
+  'raw.airship-compliance.v1',
+  'raw.cm-push.v1',
+  'raw.track.v1',
+];
+
+function dedupeChangelog(rawName: string): TopicSpec {
+  return {
+    name: dedupeChangelogOf(rawName),
+    description: `Event ids the normalizer remembered for ${rawName} (dedupe state), written in the same transaction as their device events; partition p belongs to ${rawName} partition p. Restored on assignment. Ids are written once, so time retention (longer than the dedupe window) replaces compaction.`,
+    key: 'The event id (UTF-8).',
+    value: {
+      format: 'bytes',
+      description:
+        'The arrival stream time (ms since the epoch, decimal ASCII) at which the id was remembered; expiry is decided by the normalizer.',
+    },
+    cleanupPolicy: 'delete',
+    retentionMs: DEDUPE_CHANGELOG_RETENTION_MS,
+    partitions: DEFAULT_PARTITIONS,
+    producers: ['normalizer'],
+    consumers: ['normalizer (restore)'],
+  };
+}
+
 /**
  * The topology: every topic pushstream writes or reads. Topic provisioning, the AsyncAPI document, the
  * topic docs and the tests all read this one declaration (DESIGN.md section 2).
@@ -79,6 +118,23 @@ export const TOPOLOGY: readonly TopicSpec[] = [
     producers: ['sessionizer'],
     consumers: ['data platform'],
   },
+  {
+    name: 'open-sessions.v1',
+    description:
+      "The sessionizer's changelog of open session windows, restored on partition assignment; partition p holds the devices of device-events.v1 partition p, plus the partition's event-time clock under the key `~stream-time`. Internal: read closed sessions from device-sessions.v1.",
+    key: `${DEVICE_KEY} \`~stream-time\` for the partition clock.`,
+    value: {
+      format: 'avro',
+      schema: 'pushstream.DeviceOpenSessions',
+      description: 'Avro `DeviceOpenSessions`; null = no open session left.',
+    },
+    cleanupPolicy: 'compact',
+    partitions: DEFAULT_PARTITIONS,
+    producers: ['sessionizer'],
+    consumers: ['sessionizer (restore)'],
+    // A changelog rewritten on every activity event: small segments let compaction keep restores short.
+    configs: { 'segment.ms': String(60 * 60 * 1000), 'min.cleanable.dirty.ratio': '0.1' },
+  },
   ...SINK_TARGETS.map((target): TopicSpec => ({
     name: `sink-acks.${target}.v1`,
     description: `What ${target} last acknowledged for each device (the sink diffs against it).`,
@@ -103,6 +159,7 @@ export const TOPOLOGY: readonly TopicSpec[] = [
     producers: ['connector'],
     consumers: ['connector (restore)'],
   },
+  ...RAW_TOPIC_NAMES.map(dedupeChangelog),
   ...STAGES.map((stage): TopicSpec => ({
     name: `dlq.${stage}.v1`,
     description: `Records the ${stage} could not process, with the reason; replayable after a fix.`,
