@@ -6,7 +6,7 @@ import { tailRanges } from '../src/core/tail-start.js';
 import {
   declaredTopic,
   resolveTopicArgument,
-  stageGroupCandidates,
+  stageGroups,
   stageInputTopics,
 } from '../src/core/topology-view.js';
 import { decodePlainValue, parseValueFormat, resolveValueFormat } from '../src/core/value-format.js';
@@ -114,9 +114,13 @@ describe('topics and formats', () => {
     ]);
     expect(stageInputTopics('sink', TOPOLOGY)).toEqual(['device-state.v1']);
     expect(stageInputTopics('connector', TOPOLOGY)).toEqual([]);
-    expect(stageGroupCandidates('sink', 'pushstream.')).toEqual(['pushstream.sink', 'sink']);
-    expect(stageGroupCandidates('sink', '')).toEqual(['sink']);
-    expect(stageGroupCandidates('sink', 'p.', 'mine')).toEqual(['mine']);
+    expect(stageGroups('sink', 'pushstream.')).toEqual([
+      'pushstream.sink.infobip',
+      'pushstream.sink.intilery',
+    ]);
+    expect(stageGroups('normalizer', 'pushstream.')).toEqual(['pushstream.normalizer']);
+    expect(stageGroups('sessionizer', '')).toEqual(['sessionizer']);
+    expect(stageGroups('sink', 'p.', 'mine')).toEqual(['mine']);
   });
 
   it('decodes values by declaration, request or content', () => {

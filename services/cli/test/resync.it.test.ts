@@ -45,8 +45,8 @@ describe('pushstream resync', () => {
       { topic: acksTopic, key: 'b', value: await ack('b', 3) },
       { topic: acksTopic, key: 'c', value: await ack('c', 0) },
     ]);
-    // The sink (group <prefix>sink) had read everything.
-    const group = `${world.prefix}sink`;
+    // The infobip sink (group <prefix>sink.infobip) had read everything.
+    const group = `${world.prefix}sink.infobip`;
     const ends = await withAdmin(world.kafka, (admin) => admin.fetchTopicOffsets(stateTopic));
     await withAdmin(world.kafka, (admin) =>
       admin.setOffsets({

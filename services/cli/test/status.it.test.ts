@@ -103,7 +103,7 @@ describe('pushstream status', () => {
       lag: 0,
     });
     expect(report.stages.find((s) => s.stage === 'sink')).toMatchObject({ found: false, lag: null });
-    expect(report.stages.map((s) => s.stage)).toEqual(['normalizer', 'sessionizer', 'sink']);
+    expect(report.stages.map((s) => s.stage)).toEqual(['normalizer', 'sessionizer', 'sink', 'sink']);
 
     expect(report.dlq.find((d) => d.service === 'normalizer')).toEqual({
       service: 'normalizer',

@@ -18,7 +18,7 @@ exitOnSignals(runtime.shutdown, {
 });
 const sessionizer = await startSessionizer(runtime, {
   core,
-  groupId: env.CONSUMER_GROUP_ID ?? runtime.config.serviceName,
+  groupId: runtime.config.groupId,
   sessionSweepIntervalMs: env.SESSION_SWEEP_INTERVAL_MS,
   staleSweepIntervalMs: env.STALE_SWEEP_INTERVAL_MS,
   chunkSize: env.CHUNK_SIZE,

@@ -3,7 +3,6 @@ import {
   errorMessage,
   readTopicRange,
   topicSerde,
-  type KafkaAdminOps,
   type OutputRecord,
   type PartitionOffsets,
 } from '@pushstream/runtime';
@@ -16,7 +15,7 @@ import {
   recordsToReplay,
   type ResyncEstimate,
 } from '../core/resync-plan.js';
-import { stageGroupCandidates } from '../core/topology-view.js';
+import { sinkGroupId } from '../core/topology-view.js';
 import { confirmChange } from '../confirm.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
@@ -70,7 +69,7 @@ export async function resyncCommand(
   await ctx.requireTopic(stateTopic);
   const admin = await ctx.admin();
   const acksExist = (await admin.listTopics()).includes(acksTopic);
-  const group = await sinkGroup(admin, ctx.prefix, stateTopic, options.group);
+  const group = options.group ?? sinkGroupId(ctx.prefix, target);
   const description = await admin.describeGroup(group);
   if (description.members.length > 0) {
     const clients = [...new Set(description.members.map((m) => `${m.clientId}@${m.host}`))].join(', ');
@@ -142,22 +141,6 @@ export async function resyncCommand(
     await (await ctx.producer()).send(tombstones);
   }
   out.result(report(true, toClear.length), renderResync);
-}
-
-/** The sink's group: the override, else the first candidate that exists, else the first candidate. */
-async function sinkGroup(
-  admin: KafkaAdminOps,
-  prefix: string,
-  stateTopic: string,
-  override?: string,
-): Promise<string> {
-  const candidates = stageGroupCandidates('sink', prefix, override);
-  for (const candidate of candidates) {
-    const description = await admin.describeGroup(candidate);
-    const committed = await admin.committedOffsets(candidate, [stateTopic]);
-    if (description.state !== 'Dead' || committed.some((entry) => entry.offset !== null)) return candidate;
-  }
-  return candidates[0] ?? 'sink';
 }
 
 async function readAll(

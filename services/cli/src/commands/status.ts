@@ -3,7 +3,7 @@ import type { KafkaAdminOps, PartitionOffsets } from '@pushstream/runtime';
 import { computeTopicLag, heldRecords, type TopicLag } from '../core/lag.js';
 import { redactText } from '../core/redact-output.js';
 import { renderTable } from '../core/render-table.js';
-import { replayGroupId, stageGroupCandidates, stageInputTopics } from '../core/topology-view.js';
+import { replayGroupId, stageGroups, stageInputTopics } from '../core/topology-view.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
 
@@ -99,15 +99,9 @@ export async function statusCommand(
       .map((name) => ctx.topic(name))
       .filter((topic) => offsetsByTopic.has(topic));
     if (stageInputTopics(stage, ctx.topology).length === 0) continue;
-    stages.push(
-      await stageStatus(
-        admin,
-        stage,
-        stageGroupCandidates(stage, ctx.prefix, options.groups.get(stage)),
-        inputs,
-        offsetsByTopic,
-      ),
-    );
+    for (const group of stageGroups(stage, ctx.prefix, options.groups.get(stage))) {
+      stages.push(await stageStatus(admin, stage, [group], inputs, offsetsByTopic));
+    }
   }
 
   const dlq: DlqStatus[] = [];

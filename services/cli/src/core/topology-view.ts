@@ -1,4 +1,4 @@
-import type { Stage, TopicSpec } from '@pushstream/schemas';
+import { SINK_TARGETS, type Stage, type TopicSpec } from '@pushstream/schemas';
 
 /**
  * Full topic name for a command argument: a topology name (`device-events.v1`) gets the prefix; a name
@@ -31,13 +31,18 @@ export function stageInputTopics(stage: Stage, topology: readonly TopicSpec[]): 
 }
 
 /**
- * Group ids a stage's consumer group may have, most likely first: an explicit override, else the two
- * conventions in use (`<prefix><stage>` as the normalizer derives it, and the bare service name that the
- * deployment's SERVICE_NAME gives). The first one that exists is taken.
+ * The consumer groups of a stage, by the runtime's one convention (`<prefix><stage>`, see the runtime's
+ * `consumerGroupOf`): the sink runs one group per target (`<prefix>sink.<target>`). An override replaces them.
  */
-export function stageGroupCandidates(stage: string, prefix: string, override?: string): string[] {
+export function stageGroups(stage: string, prefix: string, override?: string): string[] {
   if (override !== undefined) return [override];
-  return [...new Set([`${prefix}${stage}`, stage])];
+  if (stage === 'sink') return SINK_TARGETS.map((target) => sinkGroupId(prefix, target));
+  return [`${prefix}${stage}`];
+}
+
+/** The sink's consumer group for one target. */
+export function sinkGroupId(prefix: string, target: string): string {
+  return `${prefix}sink.${target}`;
 }
 
 /** The group `dlq replay` commits its progress in, one per service's DLQ. */

@@ -25,8 +25,6 @@ export const normalizerEnvSchema = serviceEnvSchema({
   DEDUPE_MAX_IDS_PER_PARTITION: envPositiveInt.default(5_000_000),
   /** Region of phone numbers written without a country code (CM `06…`). @default NL */
   MSISDN_DEFAULT_REGION: envRegion.default('NL' as CountryCode),
-  /** Consumer group. @default `<TOPIC_PREFIX>normalizer` */
-  NORMALIZER_GROUP_ID: envString.optional(),
   /** Prefix of the per-partition transactional ids. @default the group id followed by a dot */
   NORMALIZER_TRANSACTIONAL_ID_PREFIX: envString.optional(),
   /** Records per transaction at most. @default 1000 */

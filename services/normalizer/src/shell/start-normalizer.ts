@@ -51,7 +51,7 @@ export async function startNormalizer(
     );
   }
   const stage = runtime.config.serviceName;
-  const groupId = env.NORMALIZER_GROUP_ID ?? `${runtime.config.topicPrefix}normalizer`;
+  const groupId = runtime.config.groupId;
   const bindings = rawTopicBindings(runtime);
   const metrics = createNormalizerMetrics(runtime.metrics.registry);
   const outputTopic = runtime.topic('device-events.v1');

@@ -54,6 +54,8 @@ export const runtimeEnvShape = {
   TOPIC_REPLICATION_FACTOR: envPositiveInt.default(3),
   /** Create missing topics at start (existing ones are only checked). @default true */
   TOPIC_AUTO_CREATE: envBoolean.default(true),
+  /** Consumer group of the service's input loop. @default `<TOPIC_PREFIX><SERVICE_NAME>`, e.g. pushstream.normalizer */
+  CONSUMER_GROUP_ID: envString.optional(),
   /** Budget for the whole SIGTERM sequence, ms; keep it below the pod's grace period. @default 25000 */
   SHUTDOWN_TIMEOUT_MS: envPositiveInt.default(25_000),
   /**
@@ -143,6 +145,8 @@ export interface RuntimeConfig {
   readonly topicReplicationFactor: number;
   readonly topicAutoCreate: boolean;
   readonly shutdownTimeoutMs: number;
+  /** The service's consumer group (see CONSUMER_GROUP_ID). */
+  readonly groupId: string;
   /** Stop once this pid is no longer the parent (see EXIT_WITH_PARENT_PID). */
   readonly exitWithParentPid?: number;
 }
@@ -188,6 +192,20 @@ export function toRuntimeConfig(env: RuntimeEnv): RuntimeConfig {
     topicReplicationFactor: env.TOPIC_REPLICATION_FACTOR,
     topicAutoCreate: env.TOPIC_AUTO_CREATE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    groupId: consumerGroupOf(env),
     ...(env.EXIT_WITH_PARENT_PID === undefined ? {} : { exitWithParentPid: env.EXIT_WITH_PARENT_PID }),
   };
+}
+
+/**
+ * The consumer group of a service: CONSUMER_GROUP_ID, else `<TOPIC_PREFIX><SERVICE_NAME>`. One convention for
+ * every stage, so operators, the CLI and KEDA find a stage's lag under a predictable name, and two
+ * deployments with different prefixes on one cluster never share a group.
+ */
+export function consumerGroupOf(env: {
+  readonly CONSUMER_GROUP_ID?: string | undefined;
+  readonly TOPIC_PREFIX: string;
+  readonly SERVICE_NAME: string;
+}): string {
+  return env.CONSUMER_GROUP_ID ?? `${env.TOPIC_PREFIX}${env.SERVICE_NAME}`;
 }

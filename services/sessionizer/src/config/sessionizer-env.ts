@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envPositiveInt, envString, serviceEnvSchema } from '@pushstream/runtime';
+import { envPositiveInt, serviceEnvSchema } from '@pushstream/runtime';
 import {
   ADMIN_ERASE_RULE,
   DEFAULT_CORE_CONFIG,
@@ -39,8 +39,6 @@ const defaults = DEFAULT_CORE_CONFIG;
  * The sessionizer's environment on top of the runtime's. Durations are milliseconds.
  */
 export const sessionizerEnvSchema = serviceEnvSchema({
-  /** Consumer group of the sessionizer. @default SERVICE_NAME */
-  CONSUMER_GROUP_ID: envString.optional(),
   /** Inactivity gap between two sessions. @default 1800000 (30 min) */
   SESSION_GAP_MS: envPositiveInt.default(defaults.sessions.gapMs),
   /** Grace: how far stream time may pass an event before it is too late for sessions. @default 300000 (5 min) */

@@ -33,8 +33,6 @@ export const sinkEnvSchema = serviceEnvSchema({
   SINK_PARTNERS: z.string().optional(),
   /** File of partner accounts; re-read on SIGHUP and before each probe while credentials are rejected. */
   SINK_PARTNERS_FILE: envString.optional(),
-  /** Consumer group prefix; the group of a target is `<prefix>.<target>`. @default <TOPIC_PREFIX>sink */
-  SINK_GROUP_ID: envString.optional(),
   /** Infobip requests per second from this process; 0 = unlimited. @default 40 */
   INFOBIP_RATE_LIMIT: z.coerce.number({ error: 'expected a number' }).nonnegative().default(40),
   /** Infobip token-bucket burst. @default a tenth of the rate, at least 1 */

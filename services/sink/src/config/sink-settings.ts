@@ -1,4 +1,5 @@
 import type { SinkTarget } from '@pushstream/schemas';
+import { consumerGroupOf } from '@pushstream/runtime';
 import type { RetryPolicy } from '../core/backoff.js';
 import type { SinkEnv } from './sink-env.js';
 
@@ -32,7 +33,7 @@ export function sinkSettings(env: SinkEnv, target: SinkTarget): SinkSettings {
   const rateLimit = rate === 0 ? Number.POSITIVE_INFINITY : rate;
   return {
     target,
-    groupId: `${env.SINK_GROUP_ID ?? `${env.TOPIC_PREFIX}sink`}.${target}`,
+    groupId: `${consumerGroupOf(env)}.${target}`,
     rateLimit,
     rateBurst: burst ?? defaultBurst(rateLimit),
     concurrency: env.SINK_CONCURRENCY,
