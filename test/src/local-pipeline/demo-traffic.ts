@@ -57,7 +57,12 @@ export function startDemoTraffic(targets: DemoTrafficTargets, options: DemoTraff
         start: Date.now() - 60 * 60 * 1000,
         devices: options.devicesPerRound ?? 300,
         apps: options.apps,
-        rtds: { events: ROUND_EVENTS.rtds, ...(first === undefined ? {} : { appKey: first.airshipAppKey }) },
+        rtds: {
+          events: ROUND_EVENTS.rtds,
+          // Each round continues the simulator's log: its offsets must not repeat an earlier round's.
+          firstOffset: 1_000_000_000_000 + round * 1_000_000,
+          ...(first === undefined ? {} : { appKey: first.airshipAppKey }),
+        },
         cm: { events: ROUND_EVENTS.cm },
         track: { messages: ROUND_EVENTS.track },
         lifecycle: { meanStepGapMs: 10 * 60 * 1000 },

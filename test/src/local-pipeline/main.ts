@@ -92,6 +92,9 @@ function describe(running: RunningPipeline): string[] {
     `topics     ${running.context.topicPrefix}* (see docs/topics.md)`,
     `RTDS       ${running.rtds === undefined ? 'real (RTDS_APP_KEY)' : `simulator ${running.rtds.url}`}`,
     `webhooks   ${running.webhookUrl}/webhooks/{cm,track}/<key> (auth on; generated credentials)`,
+    running.partners === undefined
+      ? 'partners   as configured (SINK_PARTNERS / SINK_PARTNERS_FILE / SINK_DRY_RUN)'
+      : `partners   Infobip simulator ${running.partners.infobip.url}, Intilery simulator ${running.partners.intilery.url}`,
   ];
   for (const instance of running.instances) {
     lines.push(`${instance.spec.name.padEnd(11)}${instance.opsUrl}/metrics  log ${instance.spec.logFile}`);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppSpec } from '@pushstream/schemas';
+import type { InfobipSimulator } from '../simulators/infobip/index.js';
+import type { IntilerySimulator } from '../simulators/intilery/index.js';
 
 /** Webhook credentials the launcher generated for one run (never printed; the feed uses them). */
 export interface WebhookCredentials {
@@ -42,5 +44,33 @@ export function demoAppRegistry(apps: readonly AppSpec[]): string {
       appKeys: { airship: app.airshipAppKey, cm: app.cmAppKey, track: app.writeKey },
       sinks: ['infobip', 'intilery'],
     })),
+  });
+}
+
+/** SINK_PARTNERS for the partner simulators: every demo app on the simulated Infobip and Intilery accounts. */
+export function simulatedPartnerAccounts(
+  apps: readonly AppSpec[],
+  partners: { readonly infobip: InfobipSimulator; readonly intilery: IntilerySimulator },
+): string {
+  const { infobip, intilery } = partners;
+  return JSON.stringify({
+    infobip: Object.fromEntries(
+      apps.map((app) => [
+        app.name,
+        { baseUrl: infobip.url, apiKey: infobip.apiKey(), appCode: infobip.appCode },
+      ]),
+    ),
+    intilery: Object.fromEntries(
+      apps.map((app) => [
+        app.name,
+        {
+          baseUrl: intilery.url,
+          clientId: intilery.clientId,
+          accountId: intilery.accountId,
+          brandId: intilery.brandId,
+          authToken: intilery.authToken(),
+        },
+      ]),
+    ),
   });
 }

@@ -6,10 +6,12 @@ import { testKafka, withAdmin } from '../kafka/test-kafka.js';
 import { testKitRoot } from '../infra/package-paths.js';
 import type { RunningInfra } from '../infra/infra-types.js';
 import { startInfra } from '../infra/start-infra.js';
+import { startInfobipSimulator, type InfobipSimulator } from '../simulators/infobip/index.js';
+import { startIntilerySimulator, type IntilerySimulator } from '../simulators/intilery/index.js';
 import { startRtdsSimulator, type RtdsSimulator } from '../simulators/rtds/index.js';
 import { waitFor } from '../wait-for.js';
 import { startDemoTraffic, type DemoTraffic } from './demo-traffic.js';
-import { demoAppRegistry, generateWebhookCredentials } from './pipeline-secrets.js';
+import { demoAppRegistry, generateWebhookCredentials, simulatedPartnerAccounts } from './pipeline-secrets.js';
 import { parsePrometheusText } from './prometheus-text.js';
 import type { ServiceScrape } from './pipeline-summary.js';
 import { ServiceProcess } from './service-process.js';
@@ -49,6 +51,8 @@ export interface RunningPipeline {
   /** Services whose `dist/main.js` is missing (not built), skipped. */
   readonly missing: readonly PipelineService[];
   readonly rtds: RtdsSimulator | undefined;
+  /** The partner simulators, unless the operator configured real partners (SINK_PARTNERS*) or a dry run. */
+  readonly partners: { readonly infobip: InfobipSimulator; readonly intilery: IntilerySimulator } | undefined;
   readonly webhookUrl: string;
   readonly demo: DemoTraffic | undefined;
   /** The first instance of a service. */
@@ -84,6 +88,16 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         ? undefined
         : await startRtdsSimulator({ appKey: firstApp.airshipAppKey, keepaliveMs: 2000 });
     if (rtds !== undefined) cleanups.push(() => rtds.close());
+    const realPartners = ['SINK_PARTNERS', 'SINK_PARTNERS_FILE', 'SINK_DRY_RUN'].some(
+      (name) => env[name] !== undefined && env[name] !== '',
+    );
+    const partners = realPartners ? undefined : await startPartnerSimulators();
+    if (partners !== undefined) {
+      cleanups.push(async () => {
+        await partners.infobip.close();
+        await partners.intilery.close();
+      });
+    }
     const [webhookPort = 0] = await freeLoopbackPorts(1);
     const credentials = generateWebhookCredentials(apps);
     const context: PipelineContext = {
@@ -104,7 +118,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
             },
           }),
       webhook: { port: webhookPort, sources: JSON.stringify(credentials.sources) },
-      sinkEnv: { SINK_DRY_RUN: 'true' },
+      sinkEnv: partners === undefined ? {} : { SINK_PARTNERS: simulatedPartnerAccounts(apps, partners) },
     };
     const wanted = options.services ?? PIPELINE_SERVICES;
     const missing = wanted.filter((service) => !existsSync(serviceScript(service)));
@@ -167,6 +181,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       instances,
       missing,
       rtds,
+      partners,
       webhookUrl,
       demo,
       instance(service) {
@@ -188,6 +203,17 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     };
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startPartnerSimulators(): Promise<{ infobip: InfobipSimulator; intilery: IntilerySimulator }> {
+  // The apps' SDKs create Infobip registrations; the simulator stands in for them on first use.
+  const infobip = await startInfobipSimulator({ autoRegister: true });
+  try {
+    return { infobip, intilery: await startIntilerySimulator() };
+  } catch (error) {
+    await infobip.close();
     throw error;
   }
 }
