@@ -56,6 +56,8 @@ export const runtimeEnvShape = {
   TOPIC_AUTO_CREATE: envBoolean.default(true),
   /** Consumer group of the service's input loop. @default `<TOPIC_PREFIX><SERVICE_NAME>`, e.g. pushstream.normalizer */
   CONSUMER_GROUP_ID: envString.optional(),
+  /** How long start-up waits out Kafka or the registry being unreachable before giving up, ms. @default 300000 */
+  STARTUP_RETRY_MS: envPositiveInt.default(300_000),
   /** Budget for the whole SIGTERM sequence, ms; keep it below the pod's grace period. @default 25000 */
   SHUTDOWN_TIMEOUT_MS: envPositiveInt.default(25_000),
   /**
@@ -145,6 +147,8 @@ export interface RuntimeConfig {
   readonly topicReplicationFactor: number;
   readonly topicAutoCreate: boolean;
   readonly shutdownTimeoutMs: number;
+  /** How long start-up retries transient failures (see STARTUP_RETRY_MS). */
+  readonly startupRetryMs: number;
   /** The service's consumer group (see CONSUMER_GROUP_ID). */
   readonly groupId: string;
   /** Stop once this pid is no longer the parent (see EXIT_WITH_PARENT_PID). */
@@ -193,6 +197,7 @@ export function toRuntimeConfig(env: RuntimeEnv): RuntimeConfig {
     topicAutoCreate: env.TOPIC_AUTO_CREATE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     groupId: consumerGroupOf(env),
+    startupRetryMs: env.STARTUP_RETRY_MS,
     ...(env.EXIT_WITH_PARENT_PID === undefined ? {} : { exitWithParentPid: env.EXIT_WITH_PARENT_PID }),
   };
 }

@@ -5,6 +5,7 @@ import { HealthState } from '../http/health-state.js';
 import { startOpsServer, type OpsServer } from '../http/ops-server.js';
 import { createKafkaClient, type Kafka } from '../kafka/kafka-client.js';
 import { createPipelineProducer, type PipelineProducer, type ProducerOptions } from '../kafka/producer.js';
+import { retryInPlace } from '../kafka/retry-in-place.js';
 import { watchParent } from '../lifecycle/parent-watch.js';
 import { ShutdownSequence, type ShutdownStep } from '../lifecycle/shutdown-sequence.js';
 import { createLogger, type Logger } from '../logging/logger.js';
@@ -119,7 +120,40 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     shutdown,
     onShutdown: (step) => serviceSteps.push(step),
     provision: (subset) =>
-      provisionTopics(kafka, subset ?? topics, { create: config.topicAutoCreate, logger }),
-    registerSchemas: (subset) => registerTopologySchemas(serde, subset ?? topics),
+      duringStartup('topic provisioning', config.startupRetryMs, shutdown, logger, () =>
+        provisionTopics(kafka, subset ?? topics, { create: config.topicAutoCreate, logger }),
+      ),
+    registerSchemas: (subset) =>
+      duringStartup('schema registration', config.startupRetryMs, shutdown, logger, () =>
+        registerTopologySchemas(serde, subset ?? topics),
+      ),
   };
+}
+
+/**
+ * A start-up step that waits out a dependency being briefly away (Kafka or the registry restarting, a
+ * fresh broker still electing leaders): transient failures are retried with backoff for up to
+ * `budgetMs`, logged each time; a permanent error (misconfigured topic, incompatible schema) or the end of
+ * the budget fails the start with the last error, so the orchestrator sees a crash it can report.
+ */
+async function duringStartup<T>(
+  name: string,
+  budgetMs: number,
+  shutdown: ShutdownSequence,
+  logger: Logger,
+  step: () => Promise<T>,
+): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  let lastError: unknown;
+  const outcome = await retryInPlace(step, {
+    initialMs: 500,
+    maxMs: 10_000,
+    shouldContinue: () => !shutdown.started && Date.now() < deadline,
+    onRetry: (error, attempt, delayMs) => {
+      lastError = error;
+      logger.warn({ err: error, attempt, delayMs }, `${name} failed; retrying`);
+    },
+  });
+  if (outcome.ok) return outcome.value;
+  throw lastError instanceof Error ? lastError : new Error(`${name} did not complete`);
 }
