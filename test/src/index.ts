@@ -19,3 +19,4 @@ export {
   type RunningPipeline,
 } from './local-pipeline/start-pipeline.js';
 export { PIPELINE_SERVICES, type PipelineService } from './local-pipeline/service-environments.js';
+export { simulatedPartnerAccounts } from './local-pipeline/pipeline-secrets.js';

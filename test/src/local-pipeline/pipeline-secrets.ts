@@ -9,6 +9,8 @@ export interface WebhookCredentials {
   readonly sources: ReadonlyArray<Record<string, unknown>>;
   /** `Authorization` header per route (`cm/<appKey>`, `track/<writeKey>`). */
   readonly authorization: ReadonlyMap<string, string>;
+  /** The generated passwords and tokens themselves. */
+  readonly secrets: readonly string[];
 }
 
 const secret = () => randomBytes(24).toString('base64url');
@@ -20,6 +22,7 @@ const secret = () => randomBytes(24).toString('base64url');
 export function generateWebhookCredentials(apps: readonly AppSpec[]): WebhookCredentials {
   const sources: Array<Record<string, unknown>> = [];
   const authorization = new Map<string, string>();
+  const secrets: string[] = [];
   for (const app of apps) {
     const username = 'cm';
     const password = secret();
@@ -31,8 +34,9 @@ export function generateWebhookCredentials(apps: readonly AppSpec[]): WebhookCre
     const token = secret();
     sources.push({ source: 'track', id: app.writeKey, auth: { mode: 'bearer', token } });
     authorization.set(`track/${app.writeKey}`, `Bearer ${token}`);
+    secrets.push(password, token);
   }
-  return { sources, authorization };
+  return { sources, authorization, secrets };
 }
 
 /** The app registry (APP_REGISTRY) of the demo apps: every app synced to both partners. */

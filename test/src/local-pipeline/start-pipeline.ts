@@ -54,6 +54,10 @@ export interface RunningPipeline {
   /** The partner simulators, unless the operator configured real partners (SINK_PARTNERS*) or a dry run. */
   readonly partners: { readonly infobip: InfobipSimulator; readonly intilery: IntilerySimulator } | undefined;
   readonly webhookUrl: string;
+  /** `Authorization` header per webhook route (`cm/<appKey>`, `track/<writeKey>`), for feeds and tests. */
+  readonly webhookAuthorization: ReadonlyMap<string, string>;
+  /** Every credential this run generated or was given (for tests that prove none reaches a log). */
+  readonly secrets: readonly string[];
   readonly demo: DemoTraffic | undefined;
   /** The first instance of a service. */
   instance(service: PipelineService): ServiceProcess;
@@ -183,6 +187,12 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       rtds,
       partners,
       webhookUrl,
+      webhookAuthorization: credentials.authorization,
+      secrets: [
+        ...credentials.secrets,
+        ...(rtds === undefined ? [] : [rtds.token, rtds.masterSecret]),
+        ...(partners === undefined ? [] : [partners.infobip.apiKey(), partners.intilery.authToken()]),
+      ],
       demo,
       instance(service) {
         const found = instances.find((candidate) => candidate.spec.env.SERVICE_NAME === service);
