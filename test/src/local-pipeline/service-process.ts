@@ -13,6 +13,11 @@ export interface ServiceProcessSpec {
   readonly httpPort: number;
   /** File its log lines (pino JSON) are appended to. */
   readonly logFile: string;
+  /**
+   * Restart it when it exits on its own (a crash, a fatal start-up error), as Kubernetes would, after 1 s,
+   * 2 s, 4 s … up to 30 s. Exits caused by `stop()` or `kill()` are never restarted. @default true
+   */
+  readonly restartOnExit?: boolean;
 }
 
 /** How a service process ended. */
@@ -34,6 +39,9 @@ export class ServiceProcess {
   private log: WriteStream | undefined;
   private readonly recent: string[] = [];
   private starts = 0;
+  private crashes = 0;
+  private deliberate = false;
+  private restartTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly spec: ServiceProcessSpec) {}
 
@@ -52,6 +60,11 @@ export class ServiceProcess {
     return this.starts;
   }
 
+  /** How many times it exited on its own (and was restarted, unless supervision is off). */
+  get crashCount(): number {
+    return this.crashes;
+  }
+
   /** The pid of the running process. */
   get pid(): number | undefined {
     return this.running ? this.child?.pid : undefined;
@@ -60,6 +73,8 @@ export class ServiceProcess {
   /** Starts the process (no-op while it runs). */
   start(): void {
     if (this.running) return;
+    clearTimeout(this.restartTimer);
+    this.deliberate = false;
     this.starts += 1;
     this.log ??= createWriteStream(this.spec.logFile, { flags: 'a' });
     const log = this.log;
@@ -74,7 +89,10 @@ export class ServiceProcess {
     });
     this.child = child;
     this.exitPromise = new Promise((resolve) => {
-      child.once('exit', (code, signal) => resolve({ code, signal }));
+      child.once('exit', (code, signal) => {
+        resolve({ code, signal });
+        if (!this.deliberate) this.onUnexpectedExit(code, signal);
+      });
       child.once('error', (error) => {
         this.remember(`spawn failed: ${error.message}`);
         resolve({ code: null, signal: null });
@@ -107,14 +125,18 @@ export class ServiceProcess {
     return this.exitPromise;
   }
 
-  /** SIGKILL: a crash, no cleanup. */
+  /** SIGKILL: a crash, no cleanup (an injected one: never restarted by supervision). */
   async kill(): Promise<ServiceExit> {
+    this.deliberate = true;
+    clearTimeout(this.restartTimer);
     this.child?.kill('SIGKILL');
     return this.exitPromise;
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   async stop(graceMs = 30_000): Promise<ServiceExit> {
+    this.deliberate = true;
+    clearTimeout(this.restartTimer);
     if (!this.running) return this.exitPromise;
     this.child?.kill('SIGTERM');
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
@@ -135,6 +157,15 @@ export class ServiceProcess {
   /** The last log lines, newest last. */
   tail(lines = 20): string {
     return this.recent.slice(-lines).join('\n');
+  }
+
+  private onUnexpectedExit(code: number | null, signal: NodeJS.Signals | null): void {
+    this.crashes += 1;
+    this.remember(`exited on its own (${signal ?? `code ${String(code)}`})`);
+    if (this.spec.restartOnExit === false) return;
+    const delayMs = Math.min(30_000, 1000 * 2 ** Math.min(this.crashes - 1, 5));
+    this.restartTimer = setTimeout(() => this.start(), delayMs);
+    this.restartTimer.unref();
   }
 
   private remember(line: string): void {

@@ -174,6 +174,8 @@ describe('the pipeline end to end under faults', () => {
     }
     const logs = pipeline.instances.map((instance) => readFileSync(instance.spec.logFile, 'utf8')).join('\n');
     const leakedSecrets = pipeline.secrets.filter((secret) => logs.includes(secret)).length;
+    // Injected kills are not crashes; a service that died on its own (and was restarted by the launcher) is.
+    const crashes = pipeline.instances.reduce((sum, instance) => sum + instance.crashCount, 0);
     const { examples, ...numbers } = figures;
     console.log(
       [
@@ -182,11 +184,17 @@ describe('the pipeline end to end under faults', () => {
         `  faults: ${faults.join('; ')}`,
         ...Object.entries(numbers).map(([name, value]) => `  ${name}: ${String(value)}`),
         `  secrets found in ${logs.split('\n').length} log lines: ${leakedSecrets}`,
+        `  services that crashed on their own: ${
+          pipeline.instances
+            .filter((i) => i.crashCount > 0)
+            .map((i) => i.spec.name)
+            .join(', ') || 'none'
+        }`,
         ...examples.map((line) => `  e.g. ${line}`),
       ].join('\n'),
     );
     expect(faults).toHaveLength(11);
-    expect({ ...numbers, leakedSecrets }).toEqual({
+    expect({ ...numbers, leakedSecrets, crashes }).toEqual({
       ...numbers,
       duplicateEventIds: 0,
       lostEvents: 0,
@@ -198,6 +206,7 @@ describe('the pipeline end to end under faults', () => {
       infobipMismatches: 0,
       intileryMismatches: 0,
       leakedSecrets: 0,
+      crashes: 0,
     });
     expect(numbers.eventsDelivered).toBe(numbers.uniqueEventsGenerated);
     expect(numbers.sessions).toBeGreaterThan(0);
