@@ -16,3 +16,6 @@ export {
 export { startLocalInfra, type LocalInfraOptions, type LocalRunningInfra } from './local-infra.js';
 export { sweepStaleInstances, type SweepResult } from './stale-sweep.js';
 export { ReadinessError } from './readiness.js';
+export { mavenClasspath, type MavenClasspathOptions } from './kafka-classpath.js';
+export { ensureJava } from './pypi-java.js';
+export type { JavaRuntime } from './java-runtime.js';

@@ -19,21 +19,43 @@ export interface KafkaClasspathOptions {
  * unless a listed jar has disappeared from the local repository.
  */
 export async function kafkaClasspath(options: KafkaClasspathOptions): Promise<string> {
-  const pom = infraAssetPath('kafka', 'pom.xml');
-  const pomHash = createHash('sha256').update(readFileSync(pom)).digest('hex').slice(0, 12);
-  const dir = path.join(options.cacheDir, 'kafka');
+  return mavenClasspath({
+    ...options,
+    pom: infraAssetPath('kafka', 'pom.xml'),
+    cacheName: 'kafka',
+    label: `Kafka ${options.kafkaVersion} jars`,
+  });
+}
+
+/** A pom whose runtime classpath to resolve, and where to cache it. */
+export interface MavenClasspathOptions extends KafkaClasspathOptions {
+  /** A `pom`-packaged project listing the dependencies (its `${kafka.version}` is set from kafkaVersion). */
+  pom: string;
+  /** Sub-directory of the cache directory holding the cached classpath files. */
+  cacheName: string;
+  /** What is being resolved, for the progress line. */
+  label: string;
+}
+
+/**
+ * The runtime classpath of a pom's dependencies (Maven `dependency:build-classpath`), cached per Kafka
+ * version and pom content like {@link kafkaClasspath}; the benchmarks resolve Kafka's tools with it.
+ */
+export async function mavenClasspath(options: MavenClasspathOptions): Promise<string> {
+  const pomHash = createHash('sha256').update(readFileSync(options.pom)).digest('hex').slice(0, 12);
+  const dir = path.join(options.cacheDir, options.cacheName);
   const cached = path.join(dir, `classpath-${options.kafkaVersion}-${pomHash}.txt`);
   const existing = readClasspath(cached);
   if (existing !== undefined) return existing;
 
   mkdirSync(dir, { recursive: true });
   const partial = `${cached}.${process.pid}.tmp`;
-  options.log?.(`infra: resolving Kafka ${options.kafkaVersion} jars with Maven (first run only)`);
+  options.log?.(`infra: resolving ${options.label} with Maven (first run only)`);
   await runMaven(
     options.mavenCommand,
     [
       '-f',
-      pom,
+      options.pom,
       'dependency:build-classpath',
       `-Dkafka.version=${options.kafkaVersion}`,
       `-Dmdep.outputFile=${partial}`,
