@@ -35,7 +35,9 @@ export const KIND_RULES: Readonly<Record<EventKind, KindRule>> = {
   PUSH_SENT: NONE,
   PUSH_FAILED: NONE,
   // A push open opens the app (CM.com MessageOpened is the only open CM reports).
-  PUSH_OPENED: { effect: 'open', signOfLife: true, sessionActivity: true },
+  // DESIGN §5: opens are RTDS OPEN / WEB_SESSION and CM MessageOpened (the normalizer maps them to OPENED);
+  // a Segment "Push Notification Tapped" is activity, as the normalizer's lifecycle effect says.
+  PUSH_OPENED: { effect: 'none', signOfLife: true, sessionActivity: true },
   PUSH_DISMISSED: { effect: 'none', signOfLife: true, sessionActivity: false },
   PUSH_DELETED: { effect: 'none', signOfLife: true, sessionActivity: false },
   OTHER: NONE,

@@ -38,7 +38,7 @@ describe('kind → transition table', () => {
     [['INSTALLED', 'OPENED', 'INSTALLED'], 'ACTIVE', 0],
     [['OPENED', 'UNREGISTERED'], 'UNREGISTERED', 0],
     [['OPENED', 'UNREGISTERED', 'INSTALLED'], 'INSTALLED', 1],
-    [['OPENED', 'UNREGISTERED', 'PUSH_OPENED'], 'ACTIVE', 1],
+    [['OPENED', 'UNREGISTERED', 'PUSH_OPENED'], 'UNREGISTERED', 0],
     [['OPENED', 'UNREGISTERED', 'ACTIVITY', 'PUSH_SENT', 'CLOSED'], 'UNREGISTERED', 0],
     [['UNREGISTERED', 'OPENED', 'UNREGISTERED', 'INSTALLED', 'OPENED'], 'ACTIVE', 2],
   ])('%j → %s with %i reinstalls', (kinds, status, reinstalls) => {
@@ -111,8 +111,8 @@ describe('merge by event time', () => {
   it('counts distinct opens; a duplicate open (same id) counts once', () => {
     const open = ev('OPENED', T0);
     const state = run([open, ev('OPENED', T0 + 60_000), open, ev('PUSH_OPENED', T0 + 120_000)]);
-    expect(state?.openCount).toBe(3);
-    expect(state?.lastOpenedAt).toBe(T0 + 120_000);
+    expect(state?.openCount).toBe(2);
+    expect(state?.lastOpenedAt).toBe(T0 + 60_000);
   });
 
   it('emits nothing for an event that changes no fact: a late push send, a replayed open', () => {
