@@ -93,9 +93,15 @@ function spawnKafka(
   return jvm;
 }
 
-/** A random cluster id in Kafka's format: 16 bytes, URL-safe base64 without padding. */
-function clusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * A random cluster id in Kafka's format: 16 bytes, URL-safe base64 without padding. Like Kafka's own
+ * `Uuid.randomUuid`, an id starting with '-' is drawn again: the storage tool would parse it as an option.
+ */
+export function clusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 function formatStorage(java: JavaRuntime, args: string[], logFile: string): Promise<void> {
