@@ -11,19 +11,30 @@ export interface ChangelogReadResult {
   readonly durationMs: number;
 }
 
+/** Settings of a changelog read. */
+export interface ChangelogReadOptions {
+  /** Give up (KAFKA_UNAVAILABLE) after this long. @default 120000 */
+  readonly timeoutMs?: number;
+}
+
 /**
- * Reads partitions of a changelog topic from their start to the end offsets they have now (read_committed),
- * handing every record to `onRecord` in partition order — the restore of per-partition state. Unlike
- * `readTopicToEnd` it ends on offsets taken by transaction markers too (a changelog whose last transaction
- * was aborted ends with an abort marker no record is delivered for), and it reads only `partitions`.
- * Call it only after fencing the changelog's writers, so no transaction is open in these partitions.
+ * Reads partitions of a topic from their start to the end offsets they have now (read_committed), handing
+ * every record to `onRecord` once, in offset order per partition (awaited when it returns a promise) — the
+ * restore of per-partition state.
+ * - `partitions: 'all'` reads every partition.
+ * - It ends on offsets taken by transaction markers too: a changelog whose last transaction was aborted
+ *   ends with an abort marker no record is delivered for.
+ * - A batch kafkajs delivers again (a retried fetch, a rejoin of the throw-away group, which restarts from
+ *   the beginning since it commits nothing) is skipped up to the offset already read, so no record reaches
+ *   `onRecord` twice and an older value never overwrites a newer one.
+ * Call it only after fencing the partitions' transactional writers, so no transaction is open in them.
  */
 export async function readChangelogPartitions(
   kafka: Kafka,
   topic: string,
-  partitions: readonly number[],
-  onRecord: (record: ConsumedRecord) => void,
-  options: { timeoutMs?: number } = {},
+  partitions: readonly number[] | 'all',
+  onRecord: (record: ConsumedRecord) => unknown,
+  options: ChangelogReadOptions = {},
 ): Promise<ChangelogReadResult> {
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -32,13 +43,17 @@ export async function readChangelogPartitions(
   const groupId = `pushstream-restore-${randomUUID()}`;
   let records = 0;
   try {
-    const wanted = new Set(partitions);
+    const ends = await admin.fetchTopicOffsets(topic);
+    const wanted = new Set(partitions === 'all' ? ends.map((entry) => entry.partition) : partitions);
+    /** Partition → end offset, for partitions not read to their end yet. */
     const remaining = new Map<number, bigint>();
-    for (const entry of await admin.fetchTopicOffsets(topic)) {
+    for (const entry of ends) {
       if (wanted.has(entry.partition) && BigInt(entry.high) > BigInt(entry.low))
         remaining.set(entry.partition, BigInt(entry.high));
     }
     if (remaining.size === 0) return { records: 0, durationMs: performance.now() - started };
+    /** Partition → offset of the next record not yet handed over. */
+    const position = new Map<number, bigint>();
     const consumer = kafka.consumer({
       groupId,
       readUncommitted: false,
@@ -55,22 +70,26 @@ export async function readChangelogPartitions(
             reject(
               new PushstreamError(
                 'KAFKA_UNAVAILABLE',
-                `restoring from ${topic} partitions ${[...remaining.keys()].join(',')} took longer than ${timeoutMs} ms`,
+                `reading ${topic} partitions ${[...remaining.keys()].join(',')} took longer than ${timeoutMs} ms`,
               ),
             ),
           timeoutMs,
         );
-        const reached = (partition: number, lastOffset: string) => {
+        const reached = (partition: number, next: bigint) => {
+          if (next > (position.get(partition) ?? 0n)) position.set(partition, next);
           const end = remaining.get(partition);
-          if (end !== undefined && BigInt(lastOffset) + 1n >= end) remaining.delete(partition);
+          if (end !== undefined && next >= end) remaining.delete(partition);
           if (remaining.size === 0) {
             clearTimeout(timer);
             resolve();
           }
         };
-        // kafkajs reports batches of only markers or aborted records here, never to eachBatch.
+        // kafkajs reports batches of only markers or aborted records here, never to eachBatch. A batch whose
+        // records all lie before the fetch offset has no first offset, and its last offset is the fetch
+        // offset itself: nothing at or after it was seen yet.
         consumer.on(consumer.events.END_BATCH_PROCESS, (event) => {
-          reached(event.payload.partition, event.payload.lastOffset);
+          const last = BigInt(event.payload.lastOffset);
+          reached(event.payload.partition, event.payload.firstOffset === null ? last : last + 1n);
         });
         consumer
           .run({
@@ -83,10 +102,16 @@ export async function readChangelogPartitions(
                 consumer.pause([{ topic, partitions: [batch.partition] }]);
                 return;
               }
+              const from = position.get(batch.partition) ?? 0n;
               for (const message of batch.messages) {
-                if (BigInt(message.offset) >= end) break;
-                onRecord(toConsumedRecord({ topic, partition: batch.partition }, message));
+                const offset = BigInt(message.offset);
+                if (offset >= end) break;
+                if (offset < from) continue;
+                const handled = onRecord(toConsumedRecord({ topic, partition: batch.partition }, message));
+                // Awaited only when asynchronous: a microtask per record would slow a million-key restore.
+                if (handled instanceof Promise) await handled;
                 records += 1;
+                position.set(batch.partition, offset + 1n);
               }
               payload.resolveOffset(batch.lastOffset());
               await payload.heartbeat();
