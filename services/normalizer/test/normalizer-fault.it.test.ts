@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { RegistrySerde, createSchemaRegistryClient, readChangelogPartitions } from '@pushstream/runtime';
@@ -21,6 +24,8 @@ const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const APP_KEY = DEFAULT_APPS[0]?.airshipAppKey ?? 'missing';
 const HOUR = 3_600_000;
 const children: ChildService[] = [];
+/** Every process of the test, alive or not, for the log dump of a failed run. */
+const processes: ChildService[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
@@ -72,6 +77,7 @@ describe('the normalizer process under SIGKILL and rebalances', () => {
     const start = () => {
       const child = new ChildService(MAIN, { env });
       children.push(child);
+      processes.push(child);
       return child;
     };
     const reachFraction = (fraction: number, child: ChildService) =>
@@ -154,6 +160,16 @@ describe('the normalizer process under SIGKILL and rebalances', () => {
     // one id is a dedupe miss (restore or window).
     for (const [id] of repeated.slice(0, 10))
       console.info(`repeated ${id}: ${(copies.get(id) ?? []).join(' | ')}`);
+    if (repeated.length > 0) {
+      const dump = join(tmpdir(), `${prefix}normalizer-logs.jsonl`);
+      await writeFile(
+        dump,
+        processes
+          .flatMap((child, index) => child.lines.map((line) => JSON.stringify({ child: index, ...line })))
+          .join('\n'),
+      );
+      console.info(`logs of the ${processes.length} normalizer processes: ${dump}`);
+    }
     expect({ repeated: repeated.length, missing: missing.length, unexpected: unexpected.length }).toEqual({
       repeated: 0,
       missing: 0,
