@@ -7,7 +7,8 @@ import { AssignmentTracker, partitionsOf } from './assignment-tracker.js';
 import { deadLetterRecord } from './dead-letter.js';
 import type { PipelineProducer } from './producer.js';
 import { toConsumedRecord } from './consumed-record.js';
-import type { ConsumedRecord, OutputRecord, TopicPartition } from './records.js';
+import { PartitionRestorer } from './partition-restorer.js';
+import { partitionId, type ConsumedRecord, type OutputRecord, type TopicPartition } from './records.js';
 import { retryInPlace, type BackoffOptions } from './retry-in-place.js';
 
 /**
@@ -27,9 +28,19 @@ export type RecordHandler = (record: ConsumedRecord) => RecordResult | Promise<R
 
 /** Rebalance hooks, for stages that keep per-partition state. */
 export interface PartitionHooks {
-  /** Restore state of newly assigned partitions; their records are not processed before it resolves. */
+  /**
+   * Restore state of newly assigned partitions; their records are not processed before it resolves.
+   *
+   * Must be idempotent: when it throws a transient Kafka error (see `isTransientKafkaError`) the loop
+   * calls it again for the partitions still assigned, after a backoff, for up to `restoreRetryMs`; so each
+   * call must reset or replace whatever state of those partitions an earlier, failed call left, never add
+   * to it. Any other error, or transient ones past the retry time, mark the member dead.
+   */
   onAssigned?(partitions: readonly TopicPartition[]): Promise<void>;
-  /** Drop state of partitions this member no longer owns. */
+  /**
+   * Drop state of partitions this member no longer owns. Also called again for partitions whose restore
+   * finished after they were revoked, so it must tolerate partitions it holds no state for.
+   */
   onRevoked?(partitions: readonly TopicPartition[]): void | Promise<void>;
 }
 
@@ -74,8 +85,10 @@ export interface ConsumerLoopOptions {
   readonly rebalanceTimeoutMs?: number;
   /** Longest a fetch waits for data; also how long a stop may wait for the fetch in flight. @default 500 (Java's fetch.max.wait.ms) */
   readonly maxWaitTimeMs?: number;
-  /** Backoff of in-place retries (produce failures, retriable handler errors). */
+  /** Backoff of in-place retries (produce failures, retriable handler errors, the assignment hook). */
   readonly retry?: BackoffOptions;
+  /** How long `hooks.onAssigned` is retried on transient Kafka errors before the member is marked dead. @default 120000 */
+  readonly restoreRetryMs?: number;
   readonly clock?: () => Date;
 }
 
@@ -120,6 +133,24 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
 
   options.health?.setNotReady(READY_KEY, 'consumer has not joined its group yet');
 
+  const restorer = new PartitionRestorer({
+    onAssigned: options.hooks?.onAssigned?.bind(options.hooks),
+    onRevoked: options.hooks?.onRevoked?.bind(options.hooks),
+    backoff: options.retry,
+    retryMs: options.restoreRetryMs,
+    isRunning: () => running,
+    onRetry: (error, attempt, delayMs, partitions) => {
+      metrics.retries.inc({ stage, reason: isPushstreamError(error) ? error.code : 'KAFKA_UNAVAILABLE' });
+      logger.warn(
+        { err: error, attempt, delayMs, partitions: partitions.map(partitionId) },
+        'restoring state of assigned partitions failed transiently; retrying',
+      );
+    },
+    onRevokeFailed: (error) => logger.error({ err: error }, 'partition revoke hook failed'),
+  });
+  /** Restores not settled yet: the member is ready only when there are none. */
+  const pendingRestores = new Set<Promise<unknown>>();
+
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
     metrics.rebalances.inc({ stage });
     const partitions = partitionsOf(event.payload.memberAssignment);
@@ -134,21 +165,26 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
       },
       'joined consumer group',
     );
-    if (removed.length > 0) {
-      Promise.resolve(options.hooks?.onRevoked?.(removed)).catch((error: unknown) =>
-        logger.error({ err: error }, 'partition revoke hook failed'),
-      );
-    }
-    const restore =
-      added.length > 0 && options.hooks?.onAssigned !== undefined
-        ? options.hooks.onAssigned(added)
-        : Promise.resolve();
-    assignment.trackRestore(added, restore);
+    if (removed.length > 0) void restorer.revoke(removed);
+    const restore = added.length > 0 ? restorer.restore(added) : Promise.resolve('restored' as const);
+    // Processing of the added partitions waits for the restore; an abandoned one lets it return unprocessed.
+    const restored = restore.then(() => undefined);
+    // A failure is handled below (the member is marked dead); a batch that waits on it fails too.
+    restored.catch(() => undefined);
+    assignment.trackRestore(added, restored);
+    pendingRestores.add(restore);
     options.health?.setNotReady(READY_KEY, 'restoring state of assigned partitions');
     restore.then(
-      () => options.health?.setReady(READY_KEY),
+      () => {
+        pendingRestores.delete(restore);
+        if (pendingRestores.size === 0 && running) options.health?.setReady(READY_KEY);
+      },
       (error: unknown) => {
-        logger.error({ err: error }, 'restoring state of assigned partitions failed');
+        pendingRestores.delete(restore);
+        logger.error(
+          { err: error, partitions: added.map(partitionId) },
+          'restoring state of assigned partitions failed',
+        );
         // Their records can never be processed by this member now: let the orchestrator restart it.
         options.health?.markDead(`restoring state of assigned partitions failed: ${errorMessage(error)}`);
       },
@@ -156,8 +192,9 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
   });
   consumer.on(consumer.events.CRASH, (event) => {
     logger.error({ err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
-    if (!event.payload.restart)
-      options.health?.markDead(`consumer crashed: ${errorMessage(event.payload.error)}`);
+    // A failed restore crashes the consumer too (its batches throw the restore's error): keep that first reason.
+    if (!event.payload.restart && options.health?.liveness().ok === true)
+      options.health.markDead(`consumer crashed: ${errorMessage(event.payload.error)}`);
   });
 
   async function handle(
@@ -214,6 +251,9 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
     const started = process.hrtime.bigint();
     try {
       await assignment.restored(tp);
+      // The restore was abandoned (stopping) or the partition revoked meanwhile: its state is not here.
+      if (!isActive() || !assignment.partitions().some((owned) => partitionId(owned) === partitionId(tp)))
+        return;
       for (let start = 0; start < batch.messages.length; start += chunkSize) {
         if (!isActive()) return;
         const chunk = batch.messages.slice(start, start + chunkSize);
@@ -378,6 +418,7 @@ export function createConsumerLoop(options: ConsumerLoopOptions): ConsumerLoop {
     },
     async stop() {
       running = false;
+      restorer.stop();
       options.health?.setNotReady(READY_KEY, 'consumer is stopping');
       // kafkajs: stop fetching, wait for the batch in flight, leave the group, close connections.
       await consumer.disconnect();

@@ -1,4 +1,4 @@
-import { readTopicToEnd, type Kafka, type Logger } from '@pushstream/runtime';
+import { readTopicToEnd, type ConsumedRecord, type Kafka, type Logger } from '@pushstream/runtime';
 import type { DeviceStatus } from '@pushstream/schemas';
 import { PartitionProcessor, type PartitionStats, type SessionizerCoreConfig } from '../core/index.js';
 import { inputOffsetOf, type SessionizerSerdes, type SessionizerTopics } from './record-codec.js';
@@ -30,7 +30,11 @@ export class PartitionStore {
     },
   ) {}
 
-  /** Reads both state topics to their end for these partitions and installs fresh processors. */
+  /**
+   * Reads both state topics to their end for these partitions and installs fresh processors, replacing
+   * any held for them: calling it again (after a failed try) starts over rather than adding to the state.
+   * A record that cannot be restored fails the restore with its own error (not the read's timeout).
+   */
   async restore(partitions: readonly number[]): Promise<RestoreReport> {
     const started = performance.now();
     const { kafka, topics, serdes, config, clock } = this.options;
@@ -41,31 +45,45 @@ export class PartitionStore {
         throw new Error(`restore read partition ${partition}, which was not asked for`);
       return processor;
     };
+    let recordError: unknown;
+    const remembering =
+      (restoreRecord: (record: ConsumedRecord) => Promise<void>) =>
+      async (record: ConsumedRecord): Promise<void> => {
+        try {
+          await restoreRecord(record);
+        } catch (error) {
+          recordError ??= error;
+          throw error;
+        }
+      };
     const now = clock();
     const [stateRecords, openSessionRecords] = await Promise.all([
       readTopicToEnd(
         kafka,
         topics.state,
-        async (record) => {
+        remembering(async (record) => {
           const key = record.key?.toString('utf8');
           if (key === undefined) return;
           const state = record.value === null ? null : await serdes.state.decode(record.value);
           target(record.partition).restoreState(key, state, inputOffsetOf(record));
-        },
+        }),
         { partitions },
       ),
       readTopicToEnd(
         kafka,
         topics.openSessions,
-        async (record) => {
+        remembering(async (record) => {
           const key = record.key?.toString('utf8');
           if (key === undefined) return;
           const value = record.value === null ? null : await serdes.openSessions.decode(record.value);
           target(record.partition).restoreOpenSessions(key, value, inputOffsetOf(record), now);
-        },
+        }),
         { partitions },
       ),
-    ]);
+    ]).catch((error: unknown) => {
+      // A record that cannot be restored stalls its read until the read times out: name it instead.
+      throw recordError ?? error;
+    });
     let devices = 0;
     for (const [partition, processor] of restored) {
       processor.finishRestore();

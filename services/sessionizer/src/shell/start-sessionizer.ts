@@ -18,8 +18,6 @@ import { encodeOutputs, type SessionizerSerdes, type SessionizerTopics } from '.
 import { createSessionizerMetrics, type SessionizerMetrics } from './sessionizer-metrics.js';
 
 /** How the sessionizer runs, besides the core settings. */
-const RESTORE_RETRY_MS = 120_000;
-
 export interface SessionizerOptions {
   readonly core: SessionizerCoreConfig;
   readonly groupId: string;
@@ -147,22 +145,8 @@ export async function startSessionizer(
     hooks: {
       async onAssigned(partitions) {
         gate.closeChunk();
-        // A fresh or restarting broker answers NOT_LEADER / coordinator-loading for a while: retry the
-        // restore (a transient KAFKA_UNAVAILABLE) for up to 2 minutes before the loop marks the member dead.
-        const deadline = Date.now() + RESTORE_RETRY_MS;
-        const restored = await retryInPlace(() => store.restore(partitions.map((tp) => tp.partition)), {
-          initialMs: 500,
-          maxMs: 5000,
-          shouldContinue: () => Date.now() < deadline,
-          onRetry: (error, attempt) =>
-            logger.warn({ err: error, attempt }, 'restoring partition state failed; retrying'),
-        });
-        if (!restored.ok)
-          throw new PushstreamError(
-            'KAFKA_UNAVAILABLE',
-            'restoring partition state kept failing for 2 minutes',
-          );
-        const report = restored.value;
+        // Transient Kafka errors (a fresh broker's NOT_LEADER) are retried by the loop; restore is idempotent.
+        const report = await store.restore(partitions.map((tp) => tp.partition));
         metrics.restoreSeconds.observe({ stage }, report.seconds);
         logger.info({ ...report }, 'restored partition state');
       },

@@ -1,7 +1,6 @@
 import {
   createConsumerLoop,
   readTopicToEnd,
-  retryInPlace,
   topicSerde,
   type ConsumedRecord,
   type AppRegistry,
@@ -13,7 +12,6 @@ import { ackedStateOf } from '../core/sink-ack.js';
 import type { InfobipSettings } from '../core/infobip-desired.js';
 import type { PartnersSource } from '../config/partner-config.js';
 import type { SinkSettings } from '../config/sink-settings.js';
-import { stoppingError } from '../delivery/abortable-sleep.js';
 import { AuthGate } from '../delivery/auth-gate.js';
 import {
   createDryRunTransport,
@@ -155,32 +153,30 @@ export async function startSink(options: StartSinkOptions): Promise<RunningSink>
         onAssigned: async (assigned) => {
           const partitions = assigned.map((tp) => tp.partition);
           const started = performance.now();
-          // Right after the acks topic is created its leaders may not be known yet: retry in place.
-          const read = await retryInPlace(
-            () => {
-              store.drop(partitions);
-              return readTopicToEnd(runtime.kafka, ackTopic, restoreRecord, { partitions });
-            },
-            {
-              initialMs: 250,
-              maxMs: 5000,
-              shouldContinue: () => !stopping.signal.aborted,
-              onRetry: (error, attempt, delayMs) =>
-                logger.warn({ err: error, attempt, delayMs }, 'restoring acknowledgements failed; retrying'),
-            },
-          );
-          if (!read.ok) throw stoppingError();
-          const restored = read.value;
+          // The loop calls this again after a transient failure: start these partitions afresh each time.
+          store.drop(partitions);
+          let recordError: unknown;
+          const restored = await readTopicToEnd(runtime.kafka, ackTopic, restoreRecord, {
+            partitions,
+          }).catch((error: unknown) => {
+            // A record that cannot be restored stalls the read until it times out: name it instead.
+            throw recordError ?? error;
+          });
           async function restoreRecord(record: ConsumedRecord): Promise<void> {
-            const key = record.key?.toString('utf8');
-            if (key === undefined) return;
-            if (record.value === null) {
-              store.delete(record.partition, key);
-              return;
+            try {
+              const key = record.key?.toString('utf8');
+              if (key === undefined) return;
+              if (record.value === null) {
+                store.delete(record.partition, key);
+                return;
+              }
+              const acked = ackedStateOf(await ackSerde.decode(record.value), adapter.parseAcked);
+              if (acked === undefined) store.delete(record.partition, key);
+              else store.set(record.partition, key, acked);
+            } catch (error) {
+              recordError ??= error;
+              throw error;
             }
-            const acked = ackedStateOf(await ackSerde.decode(record.value), adapter.parseAcked);
-            if (acked === undefined) store.delete(record.partition, key);
-            else store.set(record.partition, key, acked);
           }
           const seconds = (performance.now() - started) / 1000;
           metrics.restoreSeconds.observe({ stage: runtime.config.serviceName }, seconds);
