@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { PushstreamError, errorMessage } from '../errors/pushstream-error.js';
+import { PushstreamError, errorMessage, isPushstreamError } from '../errors/pushstream-error.js';
 import { toConsumedRecord } from './consumed-record.js';
 import type { ConsumedRecord } from './records.js';
 
@@ -87,6 +87,20 @@ export async function readChangelogPartitions(
         // kafkajs reports batches of only markers or aborted records here, never to eachBatch. A batch whose
         // records all lie before the fetch offset has no first offset, and its last offset is the fetch
         // offset itself: nothing at or after it was seen yet.
+        // An error thrown by `onRecord` (a record that does not decode) crashes the consumer for good: fail
+        // with it now, not after the timeout. kafkajs restarts the consumer itself after transient errors.
+        consumer.on(consumer.events.CRASH, (event) => {
+          if (event.payload.restart) return;
+          clearTimeout(timer);
+          const { error } = event.payload;
+          reject(
+            isPushstreamError(error)
+              ? error
+              : new PushstreamError('KAFKA_UNAVAILABLE', `reading ${topic} failed: ${errorMessage(error)}`, {
+                  cause: error,
+                }),
+          );
+        });
         consumer.on(consumer.events.END_BATCH_PROCESS, (event) => {
           const last = BigInt(event.payload.lastOffset);
           reached(event.payload.partition, event.payload.firstOffset === null ? last : last + 1n);
