@@ -51,10 +51,19 @@ function saslOptions(sasl: NonNullable<KafkaConnectionConfig['sasl']>): SASLOpti
   }
 }
 
+/**
+ * kafkajs warns this once per idempotent producer whose retries are bounded (all of ours: a send that keeps
+ * failing must surface, not block a stage forever). It does not apply here: a transactional step that fails
+ * is aborted and redone, or its producer is closed and the partition re-fenced with a new producer id; the
+ * at-least-once stages redo a failed send by design. Kept at debug so it does not bury real warnings.
+ */
+const BOUNDED_RETRIES_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
 function logKafkaEntry(logger: Logger, entry: LogEntry): void {
   const { message, ...extra } = entry.log;
   const fields = { kafka: { namespace: entry.namespace, ...extra } };
-  switch (entry.level) {
+  const level = message === BOUNDED_RETRIES_WARNING ? KafkaLogLevel.DEBUG : entry.level;
+  switch (level) {
     case KafkaLogLevel.ERROR:
       logger.error(fields, message);
       break;
