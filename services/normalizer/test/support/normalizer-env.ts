@@ -1,6 +1,6 @@
 import { DEFAULT_APPS } from '@pushstream/schemas';
 import { inject } from 'vitest';
-import type {} from '@pushstream/test-kit';
+import { integrationServiceEnv } from '@pushstream/test-kit';
 
 /** The app registry of the generator's default apps, as APP_REGISTRY JSON. */
 export const APP_REGISTRY_JSON = JSON.stringify({
@@ -17,20 +17,12 @@ export function normalizerTestEnv(
   prefix: string,
   extra: Record<string, string> = {},
 ): Record<string, string> {
-  const infra = inject('infra');
-  return {
-    SERVICE_NAME: 'normalizer',
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    SCHEMA_REGISTRY_URL: infra.schemaRegistryUrl,
+  return integrationServiceEnv(inject('infra'), 'normalizer', {
     TOPIC_PREFIX: prefix,
-    TOPIC_REPLICATION_FACTOR: '1',
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'warn',
-    SHUTDOWN_TIMEOUT_MS: '20000',
     APP_REGISTRY: APP_REGISTRY_JSON,
     NORMALIZER_SESSION_TIMEOUT_MS: '6000',
     NORMALIZER_HEARTBEAT_INTERVAL_MS: '1000',
     NORMALIZER_REBALANCE_TIMEOUT_MS: '10000',
     ...extra,
-  };
+  });
 }

@@ -1,20 +1,9 @@
 import { inject } from 'vitest';
-// Brings the `inject('infra')` typing of the integration project's global setup.
-import type {} from '@pushstream/test-kit';
+import { integrationServiceEnv } from '@pushstream/test-kit';
 
-/** Runtime env variables pointing at the integration infrastructure (real Kafka + Apicurio). */
+/** Env of a runtime under test pointed at the integration infrastructure (real Kafka + Apicurio). */
 export function infraEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const infra = inject('infra');
-  return {
-    SERVICE_NAME: 'runtime-it',
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    SCHEMA_REGISTRY_URL: infra.schemaRegistryUrl,
-    TOPIC_REPLICATION_FACTOR: '1',
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'warn',
-    SHUTDOWN_TIMEOUT_MS: '20000',
-    ...extra,
-  };
+  return integrationServiceEnv(inject('infra'), 'runtime-it', extra);
 }
 
 /** The brokers of the integration infrastructure. */

@@ -20,6 +20,7 @@ import {
 import {
   ChildService,
   committedTotal,
+  integrationServiceEnv,
   readTopic,
   testKafka,
   waitFor,
@@ -99,18 +100,13 @@ export class SessionizerHarness {
   /** Starts a sessionizer process of this deployment. */
   start(name: string, env: Record<string, string> = {}): ChildService {
     const child = new ChildService(SESSIONIZER_MAIN, {
-      env: {
-        SERVICE_NAME: 'sessionizer',
+      env: integrationServiceEnv(this.infra, 'sessionizer', {
         LOG_LEVEL: 'info',
-        HTTP_PORT: '0',
-        KAFKA_BROKERS: this.infra.kafkaBrokers.join(','),
-        SCHEMA_REGISTRY_URL: this.infra.schemaRegistryUrl,
         TOPIC_PREFIX: this.prefix,
-        TOPIC_REPLICATION_FACTOR: '1',
         CONSUMER_GROUP_ID: this.groupId,
         HOSTNAME: name,
         ...env,
-      },
+      }),
     });
     this.children.push(child);
     return child;

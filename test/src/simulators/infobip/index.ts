@@ -7,5 +7,5 @@ export type {
   InfobipSimulatorStats,
 } from './infobip-options.js';
 export type { InfobipBusinessError } from './infobip-errors.js';
-export type { PartnerFault, RandomFaults } from './partner-faults.js';
+export type { PartnerFault, RandomFaults } from '../partner-http/partner-faults.js';
 export type { RegistrationView, SimIdentity } from './people-store.js';

@@ -1,4 +1,4 @@
-import type { RandomFaults } from './partner-faults.js';
+import type { RandomFaults } from '../partner-http/partner-faults.js';
 
 /** How to start an Infobip simulator. Everything is optional. */
 export interface InfobipSimulatorOptions {

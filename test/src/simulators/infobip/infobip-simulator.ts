@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   legacyError,
   platformError,
@@ -13,10 +12,11 @@ import type {
   InfobipSimulatorOptions,
   InfobipSimulatorStats,
 } from './infobip-options.js';
-import { hang, readBody, sendJson } from './http-io.js';
-import { FaultPlan, type PartnerFault, type RandomFaults } from './partner-faults.js';
+import { hang, readBody, sendJson } from '../partner-http/http-io.js';
+import { startPartnerServer } from '../partner-http/partner-server.js';
+import { FaultPlan, type PartnerFault, type RandomFaults } from '../partner-http/partner-faults.js';
 import { PeopleStore, type RegistrationView, type SimIdentity } from './people-store.js';
-import { PeakRate, SimTokenBucket } from './sim-token-bucket.js';
+import { PeakRate, SimTokenBucket } from '../partner-http/sim-token-bucket.js';
 
 /** A running Infobip People API simulator (push contact information). */
 export interface InfobipSimulator {
@@ -275,20 +275,13 @@ export async function startInfobipSimulator(
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, legacyError('GENERAL_ERROR', String(error)));
-      else res.destroy();
-    });
+  const server = await startPartnerServer({
+    ...(options.port === undefined ? {} : { port: options.port }),
+    handle,
+    errorBody: (error) => legacyError('GENERAL_ERROR', String(error)),
   });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     appCode,
     applicationId,
     apiKey: () => apiKey,
@@ -310,11 +303,7 @@ export async function startInfobipSimulator(
       peakPerSecond: peak.max,
       byStatus: { ...byStatus },
     }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
 

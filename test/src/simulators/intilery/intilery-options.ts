@@ -1,4 +1,4 @@
-import type { RandomFaults } from '../infobip/partner-faults.js';
+import type { RandomFaults } from '../partner-http/partner-faults.js';
 
 /** How to start an Intilery tracking-API simulator. Everything is optional. */
 export interface IntilerySimulatorOptions {

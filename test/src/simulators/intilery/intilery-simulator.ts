@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { hang, readBody, sendJson } from '../infobip/http-io.js';
-import { FaultPlan, type PartnerFault, type RandomFaults } from '../infobip/partner-faults.js';
-import { PeakRate, SimTokenBucket } from '../infobip/sim-token-bucket.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hang, readBody, sendJson } from '../partner-http/http-io.js';
+import { startPartnerServer } from '../partner-http/partner-server.js';
+import { FaultPlan, type PartnerFault, type RandomFaults } from '../partner-http/partner-faults.js';
+import { PeakRate, SimTokenBucket } from '../partner-http/sim-token-bucket.js';
 import type {
   IntileryAppliedEvent,
   IntileryDevice,
@@ -218,20 +218,13 @@ export async function startIntilerySimulator(
     answer(200, { success: true, eventId: randomUUID() }, events.length);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { success: false, message: String(error) });
-      else res.destroy();
-    });
+  const server = await startPartnerServer({
+    ...(options.port === undefined ? {} : { port: options.port }),
+    handle,
+    errorBody: (error) => ({ success: false, message: String(error) }),
   });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     clientId,
     accountId,
     brandId,
@@ -266,10 +259,6 @@ export async function startIntilerySimulator(
       peakPerSecond: peak.max,
       byStatus: { ...byStatus },
     }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

@@ -1,14 +1,11 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback, type LoopbackServer } from '../loopback-server.js';
 import { sendError } from './error-response.js';
 import type { ForeignRequestRecord } from './simulator-stats.js';
 import { flatHeaders } from './flat-headers.js';
 
 /** A second loopback server on another port: another origin, where no client should send its token. */
-export interface ForeignOrigin {
-  readonly url: string;
-  close(): Promise<void>;
-}
+export type ForeignOrigin = LoopbackServer;
 
 /**
  * Starts the foreign origin a 307's `Location` can point at. Every request is recorded (with whether it
@@ -25,14 +22,5 @@ export async function startForeignOrigin(records: ForeignRequestRecord[]): Promi
     req.resume();
     sendError(res, 404, 'Not Found', 'this origin does not serve the event stream');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }

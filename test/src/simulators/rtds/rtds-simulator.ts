@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AffinityRouter } from './affinity.js';
 import { ConnectionSlots } from './connection-slots.js';
 import { sendError } from './error-response.js';
 import { FaultScript, type RtdsFault } from './fault-script.js';
+import { listenOnLoopback } from '../loopback-server.js';
 import { startForeignOrigin, type ForeignOrigin } from './foreign-origin.js';
 import { handleRequest, type HandlerContext } from './request-handler.js';
 import { RetainedLog } from './retained-log.js';
@@ -98,12 +98,8 @@ export async function startRtdsSimulator(options: RtdsSimulatorOptions = {}): Pr
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(resolved.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}`;
+  const listening = await listenOnLoopback(server, resolved.port);
+  url = listening.url;
 
   const basic = Buffer.from(`${resolved.appKey}:${resolved.masterSecret}`).toString('base64');
   return {
@@ -136,10 +132,7 @@ export async function startRtdsSimulator(options: RtdsSimulatorOptions = {}): Pr
     close: async () => {
       for (const session of sessions) session.close();
       slots.clear();
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await listening.close();
       await foreign?.close();
     },
   };
