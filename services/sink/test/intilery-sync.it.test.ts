@@ -8,9 +8,10 @@ import {
   waitFor,
   type IntilerySimulator,
 } from '@pushstream/test-kit';
-import { PARTNER_HEADERS, parsePartners, type PartnersSource } from '../src/index.js';
+import { PARTNER_HEADERS, type PartnersSource } from '../src/index.js';
 import { deviceState, identity, juneDay, profile } from './support/device-states.js';
 import { infraBrokers } from './support/infra-env.js';
+import { simulatedIntilery } from './support/intilery-partners.js';
 import { startSinkHarness, type SinkHarness } from './support/sink-harness.js';
 
 const DEVICES = 5000;
@@ -100,14 +101,7 @@ describe('intilery sink: 5k devices against the simulator under faults', () => {
       },
     });
     sim.failUser(REJECTED_DEVICE, 'userId must not be empty');
-    const account = {
-      baseUrl: sim.url,
-      clientId: sim.clientId,
-      accountId: sim.accountId,
-      authToken: sim.authToken(),
-    };
-    const config = parsePartners(JSON.stringify({ intilery: { Shop: account } }), 'test');
-    partners = { current: () => config, reload: () => ({ changed: false }) };
+    partners = simulatedIntilery(sim, 'Shop');
     const byVersion: Record<string, unknown>[][] = [[], [], []];
     for (let i = 0; i < DEVICES; i++) statesOf(i).forEach((state, v) => byVersion[v]?.push(state));
     const rejected = deviceState({

@@ -81,6 +81,15 @@ const SESSIONIZER: ServiceStageSpec = {
   state: 'devices',
 };
 
+/**
+ * Why the sink row shows no Intilery requests: the app registry and SINK_PARTNERS enable Intilery for every
+ * app, but Intilery only takes devices with an FCM token and the workload is RTDS only, which has none.
+ */
+const SINK_INTILERY_NOTE =
+  'the workload is Airship RTDS only, and RTDS events carry no FCM token (seed:002: app device information ' +
+  'has a channel id, no push address), so no device state qualifies for Intilery: its loop reads and commits ' +
+  'every record without a request, and the Intilery requests are 0 by design (services/sink/README.md, Intilery)';
+
 const SINK: ServiceStageSpec = {
   id: 'sink',
   title: 'Sink (device-state → partner simulators)',
@@ -93,6 +102,7 @@ const SINK: ServiceStageSpec = {
   partners: true,
   loopsPerRecord: SINK_TARGETS.length,
   state: 'partners',
+  notes: () => [SINK_INTILERY_NOTE],
 };
 
 /**
