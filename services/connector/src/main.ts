@@ -39,6 +39,7 @@ startRtdsStreams(runtime, streams, {
     void runtime.shutdown.run().then(() => process.exit(1));
   },
 });
+runtime.markStarted();
 runtime.logger.info(
   { streams: streams.map((stream) => `${stream.appKey}:${stream.endpoint}`), webhooks: webhookAddress },
   'connector running',

@@ -18,4 +18,5 @@ exitOnSignals(runtime.shutdown, {
   onResult: (signal, result) => runtime.logger.info({ signal, ...result }, 'normalizer stopped'),
 });
 await startNormalizer(runtime, env);
+runtime.markStarted();
 runtime.logger.info({ apps, window: env.DEDUPE_WINDOW_MS }, 'normalizer running');

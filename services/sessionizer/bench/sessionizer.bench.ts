@@ -3,9 +3,9 @@
  *  1. Throughput: N generated DeviceEvents (RTDS traffic of a device population, duplicates and latent
  *     CLOSEs included) processed by the real sessionizer process (dist/main.js) → events/s until every
  *     input offset is committed (process start and restore included, and excluding start-up).
- *  2. Restore: M device states written to device-state.v1, then restored in-process the way a newly
- *     assigned member does (all partitions) → restore time, and heap bytes per device held.
- * Run: npm run bench -w @pushstream/sessionizer   (BENCH_EVENTS, BENCH_DEVICES, BENCH_RESTORE_DEVICES)
+ * The restore of 1M devices (time, heap per device) is a scenario of the main benchmark:
+ * `npm run bench -- --only=sessionizer-restore` (test/bench/scenarios/sessionizer-restore.ts).
+ * Run: npm run bench -w @pushstream/sessionizer   (BENCH_EVENTS, BENCH_DEVICES)
  * Uses KAFKA_BROKERS / SCHEMA_REGISTRY_URL when set, else starts the local stack.
  */
 import { fileURLToPath } from 'node:url';
@@ -19,14 +19,7 @@ import {
   topicSerde,
   type OutputRecord,
 } from '@pushstream/runtime';
-import {
-  DEFAULT_CORE_CONFIG,
-  INPUT_OFFSET_HEADER,
-  PartitionStore,
-  step,
-  type SessionizerSerdes,
-  type SessionizerTopics,
-} from '@pushstream/sessionizer';
+import type { SessionizerSerdes, SessionizerTopics } from '@pushstream/sessionizer';
 import {
   TOPOLOGY,
   avroSchema,
@@ -44,7 +37,6 @@ import { rtdsDeviceEvents } from '../test/fixtures/rtds-device-events.ts';
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 20_000);
-const RESTORE_DEVICES = Number(process.env.BENCH_RESTORE_DEVICES ?? 1_000_000);
 
 const infra = await startInfra({ log: (line) => console.log(line) });
 const logger = createLogger({ serviceName: 'sessionizer-bench', level: 'silent' });
@@ -151,120 +143,9 @@ try {
       await child.exited;
     }
   }
-
-  // 2. Restore of RESTORE_DEVICES states.
-  {
-    const { topics, serdes } = await deployment('restore');
-    const template = benchState();
-    const states = async function* () {
-      for (let index = 0; index < RESTORE_DEVICES; index++) {
-        const deviceId = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-        const deviceKey = `airship:${template.appKey}:${deviceId}`;
-        const state: DeviceState = {
-          ...template,
-          deviceKey,
-          deviceId,
-          lastEventId: `${deviceId.slice(0, 24)}e${String(index).padStart(11, '0')}`,
-          profile: template.profile === null ? null : { ...template.profile, pushToken: `fcm-${deviceId}` },
-        };
-        yield {
-          topic: topics.state,
-          key: deviceKey,
-          value: await serdes.state.encode(state),
-          headers: { [INPUT_OFFSET_HEADER]: String(index) },
-        };
-      }
-    };
-    const writeStarted = performance.now();
-    const written = await produceAll(states());
-    console.log(`wrote ${written} states in ${((performance.now() - writeStarted) / 1000).toFixed(1)} s`);
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const store = new PartitionStore({
-      kafka,
-      topics,
-      serdes,
-      config: DEFAULT_CORE_CONFIG,
-      logger,
-      clock: Date.now,
-    });
-    const partitions = Array.from({ length: 6 }, (_, partition) => partition);
-    const report = await store.restore(partitions);
-    gc?.();
-    const heapAfter = process.memoryUsage().heapUsed;
-    const devices = store.stats().devices;
-    results.restore = `${devices} devices (${report.stateRecords} records, 6 partitions) restored in ${report.seconds.toFixed(1)} s = ${Math.round(devices / report.seconds)} devices/s`;
-    results.memory = `${Math.round((heapAfter - heapBefore) / devices)} bytes of heap per device held (${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB for ${devices}${gc === undefined ? ', without --expose-gc: rough' : ''})`;
-  }
 } finally {
   await producer.disconnect();
   await infra.stop();
-}
-
-/** A device state as the sessionizer derives it from a realistic history (profile, identity, opens). */
-function benchState(): DeviceState {
-  const appKey = 'Ao7Pq2LmN4xR8sTvWy0ZbC';
-  const deviceKey = `airship:${appKey}:template`;
-  const start = Date.UTC(2026, 10, 1);
-  const base = {
-    deviceKey,
-    appKey,
-    deviceId: 'template',
-    source: 'AIRSHIP' as const,
-    platform: 'ANDROID' as const,
-    processedAt: null,
-    receivedAt: start,
-    pushId: null,
-    sessionId: null,
-    detail: '{}',
-    lineage: { topic: 'raw', partition: 0, offset: 0, sourceOffset: null },
-    app: null,
-    profile: {
-      appVersion: '4.12.0',
-      appPackage: 'com.example.shop',
-      os: 'Android',
-      osVersion: '14',
-      deviceModel: 'Pixel 8',
-      sdkVersion: '17.7.2',
-      locale: 'nl-NL',
-      language: 'nl',
-      country: 'NL',
-      timezone: 'Europe/Amsterdam',
-      pushOptIn: true,
-      pushToken: 'fcm-template',
-    },
-    identity: {
-      externalId: 'customer-1234567',
-      contactId: 'c0ffee00-1234-4321-8888-0123456789ab',
-      msisdn: null,
-      email: null,
-      anonymousId: null,
-    },
-  };
-  const kinds = [
-    'INSTALLED',
-    'OPENED',
-    'ACTIVITY',
-    'CLOSED',
-    'OPENED',
-    'ACTIVITY',
-    'CLOSED',
-    'OPENED',
-  ] as const;
-  let state: DeviceState | undefined;
-  kinds.forEach((kind, index) => {
-    const event = {
-      ...base,
-      eventId: `template-${index}`,
-      kind,
-      sourceType: kind,
-      occurredAt: start + index * 3_600_000,
-    };
-    state = step(state, event, { nowMs: start + 86_400_000, config: DEFAULT_CORE_CONFIG.lifecycle }).state;
-  });
-  if (state === undefined) throw new Error('no template state');
-  return state;
 }
 
 console.log('\nsessionizer benchmark (2 cores, local Kafka)');

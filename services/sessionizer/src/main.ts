@@ -25,4 +25,5 @@ const sessionizer = await startSessionizer(runtime, {
 });
 // Service steps run before the producer flush: the chunk in flight is produced and committed first.
 runtime.onShutdown({ name: 'stop sessionizer', run: () => sessionizer.stop() });
+runtime.markStarted();
 runtime.logger.info({ core }, 'sessionizer running');

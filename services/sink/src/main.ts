@@ -35,3 +35,4 @@ process.on('SIGHUP', () => {
   runtime.logger.info('SIGHUP: re-reading the partner config');
   for (const sink of sinks) sink.reloadPartners();
 });
+runtime.markStarted();

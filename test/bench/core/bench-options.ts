@@ -8,6 +8,8 @@ export interface BenchOptions {
   readonly records: number;
   /** Devices of the generated traffic. */
   readonly devices: number;
+  /** Device states written to device-state.v1 for the sessionizer's restore at scale. */
+  readonly restoreDevices: number;
   readonly webhookSeconds: number;
   readonly webhookConnections: number;
   /** Length of one end-to-end load step. */
@@ -30,6 +32,7 @@ const SPEC = {
   only: { env: 'BENCH_ONLY', flag: 'only', fallback: '' },
   records: { env: 'BENCH_RECORDS', flag: 'records', fallback: '50000' },
   devices: { env: 'BENCH_DEVICES', flag: 'devices', fallback: '10000' },
+  restoreDevices: { env: 'BENCH_RESTORE_DEVICES', flag: 'restore-devices', fallback: '1000000' },
   webhookSeconds: { env: 'BENCH_WEBHOOK_SECONDS', flag: 'webhook-seconds', fallback: '10' },
   webhookConnections: { env: 'BENCH_CONNECTIONS', flag: 'connections', fallback: '32' },
   e2eSeconds: { env: 'BENCH_E2E_SECONDS', flag: 'e2e-seconds', fallback: '15' },
@@ -84,6 +87,7 @@ export function parseBenchOptions(
     only: only.length === 0 ? undefined : only,
     records: positive('records'),
     devices: positive('devices'),
+    restoreDevices: positive('restoreDevices'),
     webhookSeconds: positive('webhookSeconds'),
     webhookConnections: positive('webhookConnections'),
     e2eSeconds: positive('e2eSeconds'),

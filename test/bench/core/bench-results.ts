@@ -3,8 +3,8 @@ import type { LatencyPercentiles } from './stats.ts';
 /** What a row compares against: ingest stages only produce, the others consume and produce. */
 export type CeilingKind = 'produce' | 'passthrough';
 
-/** The role of a row in the report. */
-export type RowKind = 'broker-ceiling' | 'client-ceiling' | 'stage' | 'end-to-end';
+/** The role of a row in the report (`state`: restoring a stage's state, no ceiling). */
+export type RowKind = 'broker-ceiling' | 'client-ceiling' | 'stage' | 'state' | 'end-to-end';
 
 /** One line of the results table, declared by a scenario before it runs (so "not built" rows still show). */
 export interface RowInfo {

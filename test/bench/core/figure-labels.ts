@@ -6,6 +6,9 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   devices: 'devices held',
   restoreSeconds: 'state restore time, s',
   restoredKeys: 'keys restored',
+  heapBytesPerDevice: 'heap bytes per device held (heap used after the restore ÷ devices)',
+  startToReadySeconds: 'process start to ready (restore included), s',
+  stateChangesWhileRestoring: 'state records written during the measurement (0 = restore only)',
   restoreSecondsPer1MKeys:
     'restore time per 1M keys, s (linear from the keys restored, fixed costs included: an upper bound)',
   recordsPerSecondWithStart: 'records/s including process start',

@@ -10,6 +10,7 @@ const COLORS = {
   'broker-ceiling': '#9e9e9e',
   'client-ceiling': '#607d8b',
   stage: '#1e88e5',
+  state: '#8e24aa',
   'end-to-end': '#43a047',
   p50: '#90caf9',
   p95: '#1e88e5',
@@ -17,7 +18,7 @@ const COLORS = {
 } as const;
 
 /**
- * A self-contained SVG of the medians: throughput per row (ceilings grey, stages blue, end to end green,
+ * A self-contained SVG of the medians: throughput per row (ceilings grey, stages blue, state restores purple, end to end green,
  * unmeasured rows labelled) and, below, p50/p95/p99 latency of the rows that measure latency. Pure: the
  * same rows give the same bytes.
  */

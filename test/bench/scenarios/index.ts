@@ -6,6 +6,7 @@ import { clientCeilingScenario } from './client-ceiling.ts';
 import { endToEndScenario } from './end-to-end.ts';
 import { fillRawThroughConnector, rtdsIngestScenario } from './rtds-ingest.ts';
 import { fillDeviceEvents, fillDeviceState, serviceStageScenarios } from './service-stages.ts';
+import { sessionizerRestoreScenario } from './sessionizer-restore.ts';
 import { webhookIngestScenario } from './webhook-ingest.ts';
 
 /** Every scenario, in the order they run within a run (ceilings first, then the data flow, then end to end). */
@@ -16,6 +17,7 @@ export function allScenarios(options: BenchOptions): Scenario[] {
     rtdsIngestScenario(),
     webhookIngestScenario(),
     ...serviceStageScenarios(),
+    sessionizerRestoreScenario(),
     endToEndScenario(options.e2eLoads),
   ];
 }

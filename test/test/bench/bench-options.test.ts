@@ -9,6 +9,7 @@ describe('parseBenchOptions', () => {
       only: undefined,
       records: 50_000,
       devices: 10_000,
+      restoreDevices: 1_000_000,
       webhookSeconds: 10,
       webhookConnections: 32,
       e2eSeconds: 15,
@@ -24,11 +25,13 @@ describe('parseBenchOptions', () => {
     const options = parseBenchOptions(['--runs=1', '--only', 'rtds-ingest,webhook-ingest'], {
       BENCH_RUNS: '5',
       BENCH_RECORDS: '1000',
+      BENCH_RESTORE_DEVICES: '20000',
       BENCH_SINK_ENV: '{"SINK_DRY_RUN":"false"}',
     });
     expect(options.runs).toBe(1);
     expect(options.only).toEqual(['rtds-ingest', 'webhook-ingest']);
     expect(options.records).toBe(1000);
+    expect(options.restoreDevices).toBe(20_000);
     expect(options.sinkEnv).toEqual({ SINK_DRY_RUN: 'false' });
   });
 

@@ -13,7 +13,10 @@ export interface ChangelogReadResult {
 
 /** Settings of a changelog read. */
 export interface ChangelogReadOptions {
-  /** Give up (KAFKA_UNAVAILABLE) after this long. @default 120000 */
+  /**
+   * Give up (KAFKA_UNAVAILABLE) when no record or marker has been read for this long. A stall, not a
+   * total: a restore of millions of keys that keeps reading is never cut off. @default 120000
+   */
   readonly timeoutMs?: number;
 }
 
@@ -65,22 +68,38 @@ export async function readChangelogPartitions(
     try {
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () =>
-            reject(
-              new PushstreamError(
-                'KAFKA_UNAVAILABLE',
-                `reading ${topic} partitions ${[...remaining.keys()].join(',')} took longer than ${timeoutMs} ms`,
-              ),
-            ),
-          timeoutMs,
+        // Progress = records handed over plus positions advanced by marker-only batches, checked by a
+        // watchdog rather than a timer re-armed per record (a million-key restore would pay for that).
+        let markerAdvances = 0;
+        let progressSeen = -1;
+        let idleSince = performance.now();
+        const timer = setInterval(
+          () => {
+            const progress = records + markerAdvances;
+            if (progress !== progressSeen) {
+              progressSeen = progress;
+              idleSince = performance.now();
+            } else if (performance.now() - idleSince >= timeoutMs) {
+              clearInterval(timer);
+              reject(
+                new PushstreamError(
+                  'KAFKA_UNAVAILABLE',
+                  `reading ${topic} partitions ${[...remaining.keys()].join(',')} made no progress for ${timeoutMs} ms`,
+                ),
+              );
+            }
+          },
+          Math.min(1000, Math.max(10, timeoutMs / 4)),
         );
         const reached = (partition: number, next: bigint) => {
-          if (next > (position.get(partition) ?? 0n)) position.set(partition, next);
+          if (next > (position.get(partition) ?? 0n)) {
+            position.set(partition, next);
+            markerAdvances += 1;
+          }
           const end = remaining.get(partition);
           if (end !== undefined && next >= end) remaining.delete(partition);
           if (remaining.size === 0) {
-            clearTimeout(timer);
+            clearInterval(timer);
             resolve();
           }
         };
@@ -91,7 +110,7 @@ export async function readChangelogPartitions(
         // with it now, not after the timeout. kafkajs restarts the consumer itself after transient errors.
         consumer.on(consumer.events.CRASH, (event) => {
           if (event.payload.restart) return;
-          clearTimeout(timer);
+          clearInterval(timer);
           const { error } = event.payload;
           reject(
             isPushstreamError(error)
@@ -132,7 +151,7 @@ export async function readChangelogPartitions(
             },
           })
           .catch((error: unknown) => {
-            clearTimeout(timer);
+            clearInterval(timer);
             reject(
               new PushstreamError('KAFKA_UNAVAILABLE', `reading ${topic} failed: ${errorMessage(error)}`, {
                 cause: error,

@@ -37,6 +37,12 @@ export interface ServiceRuntime {
   provision(topics?: readonly ResolvedTopic[]): Promise<ProvisionReport>;
   /** Registers the Avro value schemas of the topics (BACKWARD); refuses an incompatible change. */
   registerSchemas(topics?: readonly ResolvedTopic[]): Promise<Map<string, number>>;
+  /**
+   * Ends start-up: clears the "service is starting" not-ready reason. Call it once the service's loops exist
+   * (they add their own reasons: not joined yet, restoring), so that /readyz never answers ready between
+   * the runtime's start and the first restore.
+   */
+  markStarted(): void;
 }
 
 /** Options of `startServiceRuntime`. */
@@ -101,7 +107,6 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     shutdown.add({ name: 'stop watching the parent', run: stopWatching });
   }
   logger.info({ port: opsServer.port, brokers: config.kafka.brokers }, 'runtime started');
-  health.setReady('starting');
   return {
     config,
     logger,
@@ -119,6 +124,7 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     },
     shutdown,
     onShutdown: (step) => serviceSteps.push(step),
+    markStarted: () => health.setReady('starting'),
     provision: (subset) =>
       duringStartup('topic provisioning', config.startupRetryMs, shutdown, logger, () =>
         provisionTopics(kafka, subset ?? topics, { create: config.topicAutoCreate, logger }),
