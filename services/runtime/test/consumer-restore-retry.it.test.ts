@@ -107,6 +107,9 @@ describe('consumer loop retries the restore of assigned partitions against real 
     const { output, stateTopic, groupId, input, base, restoreKafka, start } = await setUp('restore-retry');
     let state = new Map<string, string>();
     const failures: unknown[] = [];
+    // Creating the state topic and writing its records are two steps: a restore that reads the topic between
+    // them would succeed on an empty state. Until both are done the hook fails transiently itself.
+    let stateWritten = false;
     await start(
       {
         async onAssigned(partitions) {
@@ -121,6 +124,8 @@ describe('consumer loop retries the restore of assigned partitions against real 
               },
               { partitions: partitions.map((tp) => tp.partition) },
             );
+            if (!stateWritten)
+              throw new PushstreamError('KAFKA_UNAVAILABLE', 'the test has not written the state yet');
           } catch (error) {
             failures.push(error);
             throw error;
@@ -147,6 +152,7 @@ describe('consumer loop retries the restore of assigned partitions against real 
       { key: 'a', value: 'installed' },
       { key: 'b', value: 'active' },
     ]);
+    stateWritten = true;
     await waitFor('both records committed', async () => (await committedTotal(test, groupId, input)) === 2, {
       timeoutMs: 60_000,
     });
