@@ -22,3 +22,4 @@ export {
 export { PIPELINE_SERVICES, type PipelineService } from './local-pipeline/service-environments.js';
 export { simulatedPartnerAccounts } from './local-pipeline/pipeline-secrets.js';
 export { startPartnerSimulators, type PartnerSimulators } from './local-pipeline/partner-simulators.js';
+export * from './models/session-reference.js';

@@ -13,6 +13,7 @@ import {
   type AuditFigures,
   type InjectedPoison,
 } from './support/pipeline-audit.js';
+import { writeStreamWatermarks } from './support/stream-watermark.js';
 import { feedTraffic, type FeedStats } from './support/traffic-feed.js';
 
 /**
@@ -22,6 +23,15 @@ import { feedTraffic, type FeedStats } from './support/traffic-feed.js';
  * every output topic and both partners against the model of the generated traffic.
  */
 const FEED_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** The sessionizer's default inactivity gap (DESIGN.md §5). */
+const SESSION_GAP_MS = 30 * 60_000;
+/**
+ * Longer than any lateness of the traffic (3 days of event time): no event is too late for its session, so
+ * the emitted sessions must equal plain gap clustering of all activity, and every window stays open — in
+ * open-sessions.v1, through every kill and rebalance — until the suite moves stream time past them.
+ */
+const SESSION_GRACE_MS = 7 * DAY_MS;
 const apps = DEFAULT_APPS;
 const shop = apps[0];
 if (shop === undefined) throw new Error('no demo app');
@@ -60,7 +70,7 @@ describe('the pipeline end to end under faults', () => {
     pipeline = await startPipeline({
       log: () => undefined,
       runDir,
-      env: {},
+      env: { SESSION_GAP_MS: String(SESSION_GAP_MS), SESSION_GRACE_MS: String(SESSION_GRACE_MS) },
       demoEventsPerSecond: 0,
       topicPrefix: 'e2e.',
       apps,
@@ -166,10 +176,20 @@ describe('the pipeline end to end under faults', () => {
     const fed = await feeding;
 
     let figures: AuditFigures | undefined;
+    let watermarkedPartitions = 0;
     const deadline = Date.now() + 240_000;
     for (;;) {
-      figures = await auditPipeline(kafka, pipeline, traffic, poison);
-      if (auditPassed(figures) || Date.now() > deadline) break;
+      figures = await auditPipeline(kafka, pipeline, traffic, poison, { sessionGapMs: SESSION_GAP_MS });
+      // Once every event is in device-events.v1, stream time jumps past every window: all sessions close.
+      if (watermarkedPartitions === 0 && figures.lostEvents === 0) {
+        watermarkedPartitions = await writeStreamWatermarks(
+          kafka,
+          infra.schemaRegistryUrl,
+          `${pipeline.context.topicPrefix}device-events.v1`,
+        );
+        continue;
+      }
+      if ((watermarkedPartitions > 0 && auditPassed(figures)) || Date.now() > deadline) break;
       await sleep(5000);
     }
     const logs = pipeline.instances.map((instance) => readFileSync(instance.spec.logFile, 'utf8')).join('\n');
@@ -182,6 +202,7 @@ describe('the pipeline end to end under faults', () => {
         'end-to-end audit',
         `  fed: ${fed.rtdsLines} RTDS lines, ${fed.webhookRequests} webhooks accepted (${fed.webhookRetries} retried)`,
         `  faults: ${faults.join('; ')}`,
+        `  stream watermark written to ${watermarkedPartitions} partitions of device-events.v1`,
         ...Object.entries(numbers).map(([name, value]) => `  ${name}: ${String(value)}`),
         `  secrets found in ${logs.split('\n').length} log lines: ${leakedSecrets}`,
         `  services that crashed on their own: ${
@@ -209,6 +230,8 @@ describe('the pipeline end to end under faults', () => {
       crashes: 0,
     });
     expect(numbers.eventsDelivered).toBe(numbers.uniqueEventsGenerated);
+    expect(watermarkedPartitions).toBeGreaterThan(0);
+    expect(numbers.sessions).toBe(numbers.sessionsExpected);
     expect(numbers.sessions).toBeGreaterThan(0);
   }, 600_000);
 });

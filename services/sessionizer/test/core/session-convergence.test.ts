@@ -9,7 +9,7 @@ import {
 } from '../../src/core/index.js';
 import { deviceEvent } from '../fixtures/device-event.js';
 import { HISTORY_START } from '../fixtures/history-arbitrary.js';
-import { referenceSessions, type ReferenceSession } from '../fixtures/session-reference.js';
+import { referenceSessions, type ReferenceSession } from '@pushstream/test-kit';
 
 const GAP = 30 * MINUTE_MS;
 const GRACE = 10 * MINUTE_MS;

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTraffic, type DeviceEvent, type DeviceSession, type DeviceState } from '@pushstream/schemas';
-import { uniqueName } from '@pushstream/test-kit';
 import {
   DAY_MS,
   DEFAULT_CORE_CONFIG,
@@ -12,7 +11,7 @@ import {
 } from '../../src/core/index.js';
 import { deviceEvent } from '../fixtures/device-event.js';
 import { rtdsDeviceEvents } from '../fixtures/rtds-device-events.js';
-import { referenceSessions, type ReferenceSession } from '../fixtures/session-reference.js';
+import { referenceSessions, uniqueName, type ReferenceSession } from '@pushstream/test-kit';
 import { SessionizerHarness } from '../support/sessionizer-harness.js';
 
 const DEVICES = 10_000;
