@@ -29,8 +29,12 @@ export const normalizerEnvSchema = serviceEnvSchema({
   NORMALIZER_TRANSACTIONAL_ID_PREFIX: envString.optional(),
   /** Records per transaction at most. @default 1000 */
   NORMALIZER_CHUNK_SIZE: envPositiveInt.default(1000),
-  /** Input partitions processed at once (each with its own transactional producer). @default 4 */
-  NORMALIZER_CONCURRENCY: envPositiveInt.default(4),
+  /**
+   * Input partitions processed at once (each with its own transactional producer). Every partition of the
+   * four raw topics (6 each by default) at once: kafkajs fetches again only when a fetch's batches are all
+   * done, so a lower value queues transactions and adds their time to every event's latency. @default 24
+   */
+  NORMALIZER_CONCURRENCY: envPositiveInt.default(24),
   /**
    * exactly-once (default): transactions, no duplicate even after a crash. at-least-once: the runtime's
    * commit-after-ack loop, faster; a crash can repeat the outputs of the last uncommitted chunk.
