@@ -14,9 +14,10 @@ import type {
 } from './infobip-options.js';
 import { hang, readBody, sendJson } from '../partner-http/http-io.js';
 import { startPartnerServer } from '../partner-http/partner-server.js';
-import { FaultPlan, type PartnerFault, type RandomFaults } from '../partner-http/partner-faults.js';
+import type { PartnerFault, RandomFaults } from '../partner-http/partner-faults.js';
+import { PartnerGate } from '../partner-http/partner-gate.js';
 import { PeopleStore, type RegistrationView, type SimIdentity } from './people-store.js';
-import { PeakRate, SimTokenBucket } from '../partner-http/sim-token-bucket.js';
+import { PeakRate } from '../partner-http/sim-token-bucket.js';
 
 /** A running Infobip People API simulator (push contact information). */
 export interface InfobipSimulator {
@@ -63,17 +64,31 @@ export async function startInfobipSimulator(
   const applicationId = options.applicationId ?? '753CBCDC1D587223934106E2A2AEDD44';
   let apiKey = options.apiKey ?? 'simulated-infobip-api-key';
   const perSecond = options.rateLimit?.perSecond ?? 50;
-  const bucket = new SimTokenBucket(perSecond, options.rateLimit?.burst ?? perSecond, now());
   const peak = new PeakRate();
-  const faults = new FaultPlan(options.faults);
+  let rateLimitTurn = 0;
+  const gate = new PartnerGate({
+    rateLimit: { perSecond, burst: options.rateLimit?.burst ?? perSecond },
+    retryAfterSeconds: options.retryAfterSeconds,
+    faults: options.faults,
+    hangMs: options.hangMs ?? 2000,
+    now,
+    rateLimitBody: () => {
+      const shape = options.rateLimitShape ?? 'alternate';
+      const platform = shape === 'platform' || (shape === 'alternate' && rateLimitTurn++ % 2 === 1);
+      return platform
+        ? platformError('E429', 'Too many requests sent.', 'Check request rate limit and retry later.')
+        : legacyError('TOO_MANY_REQUESTS', 'Too many requests');
+    },
+    faultBody: (status) =>
+      status === 429
+        ? legacyError('TOO_MANY_REQUESTS', 'Too many requests')
+        : legacyError('GENERAL_ERROR', 'Something went wrong. Please contact support.'),
+  });
   const store = new PeopleStore(applicationId);
   const failingIdentities = new Map<string, InfobipBusinessError>();
   const records: InfobipRequestRecord[] = [];
   const byStatus: Record<string, number> = {};
-  let rateLimited = 0;
-  let faultsInjected = 0;
   let unauthorized = 0;
-  let rateLimitTurn = 0;
   const hangMs = options.hangMs ?? 2000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -116,48 +131,14 @@ export async function startInfobipSimulator(
       sendJson(res, status, payload, extra);
     };
 
-    if (!bucket.tryTake(now())) {
-      rateLimited += 1;
-      const shape = options.rateLimitShape ?? 'alternate';
-      const platform = shape === 'platform' || (shape === 'alternate' && rateLimitTurn++ % 2 === 1);
-      const retryAfter: Record<string, string> =
-        options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) };
-      answer(
-        429,
-        platform
-          ? platformError('E429', 'Too many requests sent.', 'Check request rate limit and retry later.')
-          : legacyError('TOO_MANY_REQUESTS', 'Too many requests'),
-        false,
-        'rate-limit',
-        retryAfter,
-      );
-      return;
-    }
-    const fault = faults.next();
-    if (fault !== undefined) {
-      faultsInjected += 1;
-      if (fault.kind === 'status') {
-        const retryAfter: Record<string, string> =
-          fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-        const payload =
-          fault.status === 429
-            ? legacyError('TOO_MANY_REQUESTS', 'Too many requests')
-            : legacyError('GENERAL_ERROR', 'Something went wrong. Please contact support.');
-        answer(fault.status, payload, false, 'fault', retryAfter);
-        return;
-      }
-      if (fault.kind === 'reset') {
-        records.push({ ...base, status: 'reset', applied: false, refusedBy: 'fault' });
-        res.destroy();
-        return;
-      }
-      if (fault.afterApply !== true) {
-        records.push({ ...base, status: 'timeout', applied: false, refusedBy: 'fault' });
-        hang(res, hangMs);
-        return;
-      }
-    }
-    const timeoutAfterApply = fault?.kind === 'timeout';
+    const admitted = gate.admit({
+      res,
+      answer: (status, payload, stop, extra) => answer(status, payload, false, stop.refusedBy, extra),
+      dropped: (stop) =>
+        records.push({ ...base, status: stop.status, applied: false, refusedBy: stop.refusedBy }),
+    });
+    if (admitted === undefined) return;
+    const { timeoutAfterApply } = admitted;
     const respond = (status: number, payload: unknown, applied: boolean, refusedBy?: string) => {
       if (timeoutAfterApply) {
         records.push({ ...base, status: 'timeout', applied, refusedBy: 'fault' });
@@ -292,13 +273,13 @@ export async function startInfobipSimulator(
     registration: (id) => store.view(id),
     registrationIds: () => store.ids(),
     failIdentity: (value, messageId) => failingIdentities.set(value, messageId),
-    script: (...scripted) => faults.script(scripted),
-    setFaults: (random) => faults.setRandom(random),
+    script: (...scripted) => gate.script(scripted),
+    setFaults: (random) => gate.setFaults(random),
     requests: () => records,
     stats: () => ({
       requests: records.length,
-      rateLimited,
-      faultsInjected,
+      rateLimited: gate.rateLimited,
+      faultsInjected: gate.faultsInjected,
       unauthorized,
       peakPerSecond: peak.max,
       byStatus: { ...byStatus },

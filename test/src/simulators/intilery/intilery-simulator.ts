@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hang, readBody, sendJson } from '../partner-http/http-io.js';
 import { startPartnerServer } from '../partner-http/partner-server.js';
-import { FaultPlan, type PartnerFault, type RandomFaults } from '../partner-http/partner-faults.js';
-import { PeakRate, SimTokenBucket } from '../partner-http/sim-token-bucket.js';
+import type { PartnerFault, RandomFaults } from '../partner-http/partner-faults.js';
+import { PartnerGate } from '../partner-http/partner-gate.js';
+import { PeakRate } from '../partner-http/sim-token-bucket.js';
 import type {
   IntileryAppliedEvent,
   IntileryDevice,
@@ -62,10 +63,17 @@ export async function startIntilerySimulator(
   const brandId = options.brandId ?? accountId.toUpperCase();
   let authToken = options.authToken ?? 'simulated-intilery-token';
   const perSecond = options.rateLimit?.perSecond ?? 100;
-  const bucket = new SimTokenBucket(perSecond, options.rateLimit?.burst ?? 500, now());
   const peak = new PeakRate();
-  const faults = new FaultPlan(options.faults);
   const hangMs = options.hangMs ?? 2000;
+  const gate = new PartnerGate({
+    rateLimit: { perSecond, burst: options.rateLimit?.burst ?? 500 },
+    retryAfterSeconds: options.retryAfterSeconds,
+    faults: options.faults,
+    hangMs,
+    now,
+    rateLimitBody: () => ({ success: false, message: 'Too many requests' }),
+    faultBody: (status) => ({ success: false, message: `injected ${status}` }),
+  });
   const dedupe = options.dedupeMessageIds ?? true;
   const prefix = `/track/${clientId}/${accountId}/${brandId}/v1/`;
   const records: IntileryRequestRecord[] = [];
@@ -75,8 +83,6 @@ export async function startIntilerySimulator(
   const seenMessageIds = new Set<string>();
   const failing = new Map<string, string>();
   const byStatus: Record<string, number> = {};
-  let rateLimited = 0;
-  let faultsInjected = 0;
   let forbidden = 0;
   let duplicatesDropped = 0;
 
@@ -135,33 +141,13 @@ export async function startIntilerySimulator(
     const fail = (status: number, message: string, refusedBy: string) =>
       answer(status, { success: false, message }, 0, refusedBy);
 
-    if (!bucket.tryTake(now())) {
-      rateLimited += 1;
-      const retryAfter: Record<string, string> =
-        options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) };
-      answer(429, { success: false, message: 'Too many requests' }, 0, 'rate-limit', retryAfter);
-      return;
-    }
-    const fault = faults.next();
-    if (fault !== undefined) {
-      faultsInjected += 1;
-      if (fault.kind === 'status') {
-        const retryAfter: Record<string, string> =
-          fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-        answer(fault.status, { success: false, message: `injected ${fault.status}` }, 0, 'fault', retryAfter);
-        return;
-      }
-      if (fault.kind === 'reset') {
-        records.push({ ...base, status: 'reset', applied: 0, refusedBy: 'fault' });
-        res.destroy();
-        return;
-      }
-      if (fault.afterApply !== true) {
-        records.push({ ...base, status: 'timeout', applied: 0, refusedBy: 'fault' });
-        hang(res, hangMs);
-        return;
-      }
-    }
+    const admitted = gate.admit({
+      res,
+      answer: (status, payload, stop, extra) => answer(status, payload, 0, stop.refusedBy, extra),
+      dropped: (stop) =>
+        records.push({ ...base, status: stop.status, applied: 0, refusedBy: stop.refusedBy }),
+    });
+    if (admitted === undefined) return;
     if (action === undefined || !ACTIONS.has(action) || req.method !== 'POST') {
       fail(404, `no resource at ${req.method ?? ''} ${url.pathname}`, 'route');
       return;
@@ -210,7 +196,7 @@ export async function startIntilerySimulator(
       events.push(event);
     }
     for (const event of events) apply(event);
-    if (fault?.kind === 'timeout') {
+    if (admitted.timeoutAfterApply) {
       records.push({ ...base, status: 'timeout', applied: events.length, refusedBy: 'fault' });
       hang(res, hangMs);
       return;
@@ -246,14 +232,14 @@ export async function startIntilerySimulator(
       return removed;
     },
     failUser: (id, message) => failing.set(id, message),
-    script: (...scripted) => faults.script(scripted),
-    setFaults: (random) => faults.setRandom(random),
+    script: (...scripted) => gate.script(scripted),
+    setFaults: (random) => gate.setFaults(random),
     requests: () => records,
     events: () => applied,
     stats: () => ({
       requests: records.length,
-      rateLimited,
-      faultsInjected,
+      rateLimited: gate.rateLimited,
+      faultsInjected: gate.faultsInjected,
       forbidden,
       duplicatesDropped,
       peakPerSecond: peak.max,
