@@ -101,5 +101,12 @@ describe('intilery sink: RTDS-originated and track-originated devices of one app
     const acks = await readTopic(test, harness.ackTopic);
     expect(acks.map((ack) => ack.key)).toEqual([`track:${WRITE_KEY}:${FCM_DEVICE}`]);
     expect(await readTopic(test, harness.dlqTopic)).toEqual([]);
+    // The RTDS device is counted as not applicable, with the reason, rather than silently passed over.
+    const notApplicable = await harness.metrics.notApplicable.get();
+    expect(
+      notApplicable.values
+        .filter((sample) => sample.value > 0)
+        .map((sample) => [sample.labels, sample.value]),
+    ).toEqual([[{ target: 'intilery', reason: 'no-fcm-token' }, 1]]);
   });
 });

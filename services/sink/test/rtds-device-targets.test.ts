@@ -53,7 +53,7 @@ describe('an RTDS-only device', () => {
     expect(intileryDesired(rtdsState, 'Shop')).toBeUndefined();
     expect(decideIntilery(undefined, undefined, false, callContext)).toEqual({
       kind: 'not-applicable',
-      reason: 'no FCM platform or token',
+      reason: 'no-fcm-token',
     });
   });
 

@@ -33,6 +33,8 @@ export const FIGURE_LABELS: Readonly<Record<string, string>> = {
   infobipRequests: 'requests to the Infobip simulator',
   intileryRequests: 'requests to the Intilery simulator',
   callsSkipped: 'partner calls skipped (already in sync)',
+  infobipNotApplicable: 'device states Infobip does not apply to (by pushstream_sink_states_not_applicable_total)',
+  intileryNotApplicable: 'device states Intilery does not apply to (RTDS devices have no FCM token)',
   undecodableRecords: 'records the end-to-end readers could not decode',
 };
 

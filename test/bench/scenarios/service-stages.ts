@@ -249,6 +249,8 @@ function stateFigures(
   if (kind === 'partners') {
     const requests = sumBy(last, 'pushstream_partner_requests_total', 'target');
     for (const [target, count] of requests) figures[`${target}Requests`] = count;
+    const notApplicable = sumBy(last, 'pushstream_sink_states_not_applicable_total', 'target');
+    for (const [target, count] of notApplicable) figures[`${target}NotApplicable`] = count;
     const skipped = metricAny(last, 'pushstream_sink_calls_skipped_total');
     if (skipped !== undefined) figures['callsSkipped'] = skipped;
   }

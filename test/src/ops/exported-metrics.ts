@@ -30,6 +30,7 @@ export const CONTRACT_METRICS: Readonly<Record<string, readonly string[]>> = {
     'pushstream_partner_auth_failed',
     'pushstream_sink_devices_out_of_sync',
     'pushstream_sink_calls_skipped_total',
+    'pushstream_sink_states_not_applicable_total',
     'pushstream_state_restore_seconds',
   ],
 };

@@ -46,7 +46,7 @@ export function decideInfobip(
   erased: boolean,
 ): SyncDecision<InfobipDesired, InfobipOperation> {
   if (erased) {
-    if (acked === undefined) return { kind: 'not-applicable', reason: 'erased device was never synced' };
+    if (acked === undefined) return { kind: 'not-applicable', reason: 'never-synced' };
     const target = infobipErased(acked.desired);
     return {
       kind: 'sync',
@@ -56,7 +56,7 @@ export function decideInfobip(
       erase: true,
     };
   }
-  if (desired === undefined) return { kind: 'not-applicable', reason: 'no push registration id' };
+  if (desired === undefined) return { kind: 'not-applicable', reason: 'no-registration-id' };
   const hash = desiredHash(desired);
   if (acked?.hash === hash) return { kind: 'in-sync' };
   return { kind: 'sync', desired, hash, operations: planInfobip(desired, acked?.desired), erase: false };

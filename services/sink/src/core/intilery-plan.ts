@@ -114,10 +114,10 @@ export function decideIntilery(
 ): SyncDecision<IntileryDesired, IntileryItem> {
   if (erased) {
     // Intilery documents no per-device unregister: forgetting what it acknowledged is all there is to do.
-    if (acked === undefined) return { kind: 'not-applicable', reason: 'erased device was never synced' };
+    if (acked === undefined) return { kind: 'not-applicable', reason: 'never-synced' };
     return { kind: 'sync', desired: acked.desired, hash: acked.hash, operations: [], erase: true };
   }
-  if (desired === undefined) return { kind: 'not-applicable', reason: 'no FCM platform or token' };
+  if (desired === undefined) return { kind: 'not-applicable', reason: 'no-fcm-token' };
   const hash = desiredHash(desired);
   if (acked?.hash === hash && !resendDue(acked, context)) return { kind: 'in-sync' };
   return {

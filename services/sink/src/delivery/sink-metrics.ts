@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { SinkTarget } from '@pushstream/schemas';
 import { STATUS_CLASSES } from '../core/partner-verdict.js';
+import { NOT_APPLICABLE_REASONS } from '../core/sync-decision.js';
 
 /** Operation labels of partner requests. */
 export const PARTNER_OPERATIONS = {
@@ -17,6 +18,7 @@ export interface SinkMetrics {
   readonly authFailed: Gauge<'target'>;
   readonly devicesOutOfSync: Gauge<'target'>;
   readonly callsSkipped: Counter<'target'>;
+  readonly notApplicable: Counter<'target' | 'reason'>;
   readonly restoreSeconds: Histogram<'stage'>;
 }
 
@@ -67,6 +69,12 @@ export function createSinkMetrics(registry: Registry, targets: readonly SinkTarg
       labelNames: ['target'],
       registers,
     }),
+    notApplicable: new Counter({
+      name: 'pushstream_sink_states_not_applicable_total',
+      help: 'Device states the target does not apply to, by reason (app-not-served, no-account, no-registration-id, no-fcm-token, never-synced): read and committed without a call.',
+      labelNames: ['target', 'reason'],
+      registers,
+    }),
     restoreSeconds: new Histogram({
       name: 'pushstream_state_restore_seconds',
       help: 'Time to restore acknowledged partner states of newly assigned partitions.',
@@ -81,6 +89,7 @@ export function createSinkMetrics(registry: Registry, targets: readonly SinkTarg
     metrics.retries.inc({ target }, 0);
     metrics.rateLimitWait.inc({ target }, 0);
     metrics.callsSkipped.inc({ target }, 0);
+    for (const reason of NOT_APPLICABLE_REASONS) metrics.notApplicable.inc({ target, reason }, 0);
     for (const operation of PARTNER_OPERATIONS[target])
       for (const statusClass of STATUS_CLASSES)
         metrics.requests.inc({ target, operation, status_class: statusClass }, 0);

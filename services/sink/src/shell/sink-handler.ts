@@ -50,7 +50,10 @@ export function createSinkHandler<Desired, Operation>(
     if (state !== null) {
       const source = appKeySourceOf(state.source);
       const info = source === undefined ? undefined : deps.registry.lookup(source, state.appKey);
-      if (info === undefined || !info.sinks.includes(target)) return { outputs: [] };
+      if (info === undefined || !info.sinks.includes(target)) {
+        metrics.notApplicable.inc({ target, reason: 'app-not-served' });
+        return { outputs: [] };
+      }
       app = info.name;
     }
     const acked = store.get(record.partition, deviceKey);
@@ -60,7 +63,10 @@ export function createSinkHandler<Desired, Operation>(
     }
     const nowMs = deps.now();
     const decision = adapter.decide(state, app, acked, nowMs);
-    if (decision.kind === 'not-applicable') return { outputs: [] };
+    if (decision.kind === 'not-applicable') {
+      metrics.notApplicable.inc({ target, reason: decision.reason });
+      return { outputs: [] };
+    }
     if (decision.kind === 'in-sync') {
       metrics.callsSkipped.inc({ target });
       outOfSync.delete(record.partition, deviceKey);

@@ -45,7 +45,7 @@ export function infobipAdapter(
     decide(state, app, acked) {
       if (state === null) return decideInfobip(undefined, acked, true);
       const settings = app === undefined ? undefined : settingsOf(app);
-      if (settings === undefined) return { kind: 'not-applicable', reason: 'no infobip account for the app' };
+      if (settings === undefined) return { kind: 'not-applicable', reason: 'no-account' };
       return decideInfobip(infobipDesired(state, settings), acked, false);
     },
     execute: (_deviceKey, desired, operations) =>
