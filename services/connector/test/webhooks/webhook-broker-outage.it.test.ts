@@ -95,6 +95,14 @@ async function readBack(
   }
 }
 
+/** One posted event as a failure message shows it. */
+function describeOutcome(outcomes: readonly Outcome[], deviceId: string): string {
+  const outcome = outcomes.find((o) => o.deviceId === deviceId);
+  return outcome === undefined
+    ? `${deviceId}: not posted`
+    : `${deviceId}: ${outcome.phase}, ${outcome.status} in ${outcome.ms} ms, reply ${JSON.stringify(outcome.reply.json)}`;
+}
+
 function codes(outcomes: readonly Outcome[]): string {
   const counts = new Map<string, number>();
   for (const outcome of outcomes) {
@@ -164,7 +172,8 @@ describe('webhooks while the Kafka broker is stopped', () => {
     expect(down.filter((o) => o.status === 503).length).toBeGreaterThanOrEqual(down.length - 4);
     expectRefusalsWellFormed(poster.outcomes);
     const back = await readBack(infra.kafkaBrokers, server.topics.track, poster.outcomes);
-    expect(back.lost).toEqual([]);
+    // On a failure, say when each lost event was accepted and how (phase, status, answer time).
+    expect(back.lost.map((id) => describeOutcome(poster.outcomes, id))).toEqual([]);
     console.info(
       `broker stopped: ${poster.outcomes.length} requests; before the stop ${codes(poster.in('before'))}; ` +
         `while stopped ${codes(down)}; after the restart ${codes(poster.in('after'))}; ` +
