@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Kafka, Message } from 'kafkajs';
 import { TOPOLOGY, avroType, resolveTopics, type DeviceState } from '@pushstream/schemas';
 import {
+  createTestTopics,
   readTopic,
   serviceScript,
   startPipeline,
   sumOf,
-  withAdmin,
   type MetricSample,
   type ReadRecord,
 } from '@pushstream/test-kit';
@@ -84,17 +84,13 @@ async function fillStates(
   templates: readonly ReadRecord[],
   count: number,
 ): Promise<number> {
-  const topics = resolveTopics(TOPOLOGY, { prefix, replicationFactor: 1 });
-  await withAdmin(kafka, (admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({
-        topic: topic.fullName,
-        numPartitions: topic.partitions,
-        replicationFactor: topic.replicationFactor,
-        configEntries: Object.entries(topic.requiredConfigs).map(([name, value]) => ({ name, value })),
-      })),
-    }),
+  await createTestTopics(
+    kafka,
+    resolveTopics(TOPOLOGY, { prefix, replicationFactor: 1 }).map((topic) => ({
+      name: topic.fullName,
+      partitions: topic.partitions,
+      configs: topic.requiredConfigs,
+    })),
   );
   const type = avroType('DeviceState');
   const states = templates.flatMap((record) =>
